@@ -1,0 +1,4 @@
+import type { Command } from 'commander';
+
+/** Registers `connective qca` (being built). */
+export function registerQcaCommand(_program: Command): void {}

@@ -1,0 +1,106 @@
+import type { Command } from 'commander';
+
+import { PlatformRole, SignUp } from '../shared/accounts.ts';
+import { loadConfig } from '../server/config.ts';
+import { openDatabase } from '../server/db/client.ts';
+import { startServer } from '../server/serve.ts';
+import { createUser } from '../server/commands/accounts.ts';
+import { HttpError } from '../server/errors.ts';
+
+function fail(message: string): never {
+  process.stderr.write(`connective: ${message}\n`);
+  process.exit(1);
+}
+
+/** `serve`, `migrate` and `user create`: the same configuration as the server. */
+export function registerServerCommands(program: Command): void {
+  program
+    .command('serve')
+    .description('start the web server (API and web app on one port)')
+    .action(async () => {
+      const config = loadConfig();
+      const server = await startServer(config);
+      let signals = 0;
+      const shutdown = (signal: string) => {
+        signals += 1;
+        if (signals > 1) process.exit(1);
+        server.app.log.info(`${signal}: finishing requests in flight, then stopping`);
+        server.stop().then(
+          () => process.exit(0),
+          (err: unknown) => {
+            server.app.log.error({ err }, 'error while stopping');
+            process.exit(1);
+          },
+        );
+      };
+      process.on('SIGTERM', () => shutdown('SIGTERM'));
+      process.on('SIGINT', () => shutdown('SIGINT'));
+    });
+
+  program
+    .command('migrate')
+    .description('apply the database migrations and exit')
+    .action(async () => {
+      const config = loadConfig();
+      const database = await openDatabase({
+        dataDir: config.dataDir,
+        databaseUrl: config.databaseUrl,
+      });
+      try {
+        await database.migrate();
+        process.stdout.write(`migrations applied (${database.engine}: ${database.location})\n`);
+      } finally {
+        await database.close();
+      }
+    });
+
+  const user = program.command('user').description('manage accounts');
+  user
+    .command('create')
+    .description('create an account (use --admin for the first platform admin)')
+    .requiredOption('--email <email>', 'e-mail address')
+    .requiredOption('--name <name>', 'full name')
+    .option(
+      '--password <password>',
+      'password (at least 12 characters); or set CONNECTIVE_PASSWORD',
+    )
+    .option('--admin', 'make the account a platform admin')
+    .option('--role <role>', 'platform role: member, moderator or admin', 'member')
+    .action(
+      async (opts: {
+        email: string;
+        name: string;
+        password?: string;
+        admin?: boolean;
+        role: string;
+      }) => {
+        const role = PlatformRole.safeParse(opts.admin ? 'admin' : opts.role);
+        if (!role.success) fail(`--role must be one of ${PlatformRole.options.join(', ')}`);
+        const input = SignUp.safeParse({
+          email: opts.email,
+          name: opts.name,
+          password: opts.password ?? process.env.CONNECTIVE_PASSWORD ?? '',
+        });
+        if (!input.success) {
+          fail(input.error.issues.map((i) => `--${String(i.path[0])} ${i.message}`).join('; '));
+        }
+        const config = loadConfig();
+        const database = await openDatabase({
+          dataDir: config.dataDir,
+          databaseUrl: config.databaseUrl,
+        });
+        try {
+          await database.migrate();
+          const created = await createUser(database.db, { ...input.data, platformRole: role.data });
+          process.stdout.write(
+            `created ${created.platformRole} ${created.email} (${created.id})\n`,
+          );
+        } catch (err) {
+          if (err instanceof HttpError) fail(err.message);
+          throw err;
+        } finally {
+          await database.close();
+        }
+      },
+    );
+}

@@ -1,0 +1,221 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
+import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import { HttpError } from './errors.ts';
+import { authPlugin } from './auth/plugin.ts';
+import { healthRoutes } from './routes/health/health.ts';
+import { authRoutes } from './routes/auth/auth.ts';
+import { meRoutes } from './routes/me/me.ts';
+import { organisationRoutes } from './routes/organisations/organisations.ts';
+import { auditRoutes } from './routes/audit/audit.ts';
+import type { FieldIssue } from '../shared/errors.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    database: Database;
+  }
+}
+
+function validationDetails(err: FastifyError): FieldIssue[] {
+  const where = err.validationContext ?? 'body';
+  const out: FieldIssue[] = [];
+  for (const v of err.validation ?? []) {
+    const base = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
+    const keys = (v.params as { keys?: unknown }).keys;
+    if (v.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
+      for (const k of keys) {
+        out.push({
+          path: [base, String(k)].filter(Boolean).join('.'),
+          message: 'is not a known field',
+        });
+      }
+    } else {
+      out.push({ path: base || where, message: v.message ?? 'is invalid' });
+    }
+  }
+  return out;
+}
+
+/** Maps every error to `{ error: { code, message, details } }`; no stack traces or SQL leave the server. */
+function sendError(err: FastifyError | HttpError | Error, reply: FastifyReply) {
+  if (err instanceof HttpError) {
+    return reply
+      .status(err.statusCode)
+      .send({ error: { code: err.code, message: err.message, details: err.details } });
+  }
+  const fe = err as FastifyError;
+  if (hasZodFastifySchemaValidationErrors(fe)) {
+    const details = validationDetails(fe);
+    const fields = details.map((d) => `${d.path} ${d.message}`).join('; ');
+    return reply
+      .status(400)
+      .send({ error: { code: 'validation', message: `Invalid input: ${fields}`, details } });
+  }
+  const status = fe.statusCode ?? 500;
+  const codes: Record<string, [number, string, string]> = {
+    FST_ERR_CTP_INVALID_JSON_BODY: [400, 'malformed_json', 'The request body is not valid JSON.'],
+    FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'malformed_json', 'The request body is empty.'],
+    FST_ERR_CTP_BODY_TOO_LARGE: [413, 'body_too_large', 'The request body is too large.'],
+    FST_ERR_CTP_INVALID_MEDIA_TYPE: [
+      415,
+      'unsupported_media_type',
+      'Send the request body as application/json.',
+    ],
+  };
+  const known = fe.code ? codes[fe.code] : undefined;
+  if (known) return reply.status(known[0]).send({ error: { code: known[1], message: known[2] } });
+  if (err instanceof SyntaxError && status === 400) {
+    return reply
+      .status(400)
+      .send({ error: { code: 'malformed_json', message: 'The request body is not valid JSON.' } });
+  }
+  if (status === 429) {
+    return reply.status(429).send({
+      error: { code: 'rate_limited', message: 'Too many requests; try again in a minute.' },
+    });
+  }
+  if (status >= 400 && status < 500) {
+    return reply.status(status).send({ error: { code: 'bad_request', message: fe.message } });
+  }
+  reply.log.error({ err }, 'unhandled error');
+  return reply
+    .status(500)
+    .send({ error: { code: 'internal', message: 'Something went wrong on our side.' } });
+}
+
+export type AppOptions = { config: Config; database: Database; logger?: boolean };
+
+/** Builds the Fastify app: API under /api, OpenAPI at /api/docs, the web app on the same port. */
+export async function buildApp({
+  config,
+  database,
+  logger = true,
+}: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger
+      ? {
+          level: config.logLevel,
+          redact: [
+            'req.headers.cookie',
+            'req.headers.authorization',
+            'req.headers["x-csrf-token"]',
+          ],
+        }
+      : false,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: () => randomUUID(),
+    requestIdHeader: 'x-request-id',
+  });
+  app.decorate('config', config);
+  app.decorate('database', database);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler((err, _request, reply) => sendError(err as FastifyError, reply));
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(compress, { global: true, threshold: 1024 });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    strictTransportSecurity: config.env === 'production',
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () =>
+      new HttpError(429, 'rate_limited', 'Too many attempts; try again in a minute.'),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Connective API',
+        version: '0.1.0',
+        description:
+          'JSON over HTTP. Cookie sessions; every write with a session sends the `x-csrf-token` header from `GET /api/session`. Errors: `{ "error": { "code", "message", "details" } }`.',
+        license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'connective_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(authPlugin);
+  await app.register(healthRoutes, { prefix: '/api' });
+  await app.register(authRoutes, { prefix: '/api' });
+  await app.register(meRoutes, { prefix: '/api' });
+  await app.register(organisationRoutes, { prefix: '/api' });
+  await app.register(auditRoutes, { prefix: '/api' });
+
+  app.get('/robots.txt', { schema: { hide: true } }, async (_req, reply) =>
+    reply.type('text/plain').send('User-agent: *\nDisallow: /api/\n'),
+  );
+
+  const indexHtml = path.join(config.webDistDir, 'index.html');
+  const hasWeb = fs.existsSync(indexHtml);
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: config.webDistDir,
+      wildcard: false,
+      index: false,
+      maxAge: '1h',
+    });
+  }
+  app.setNotFoundHandler(async (request, reply) => {
+    const url = request.url.split('?')[0] ?? '';
+    if (url.startsWith('/api/') || url === '/api' || request.method !== 'GET') {
+      return sendError(new HttpError(404, 'not_found', 'No such route.'), reply);
+    }
+    if (!hasWeb) {
+      return reply
+        .status(503)
+        .type('text/plain')
+        .send('The web app is not built. Run `npm run build` (npm start does this for you).');
+    }
+    // The single-page app routes everything else, its own 404 page included.
+    return reply.header('cache-control', 'no-cache').sendFile('index.html', { maxAge: 0 });
+  });
+
+  return app;
+}

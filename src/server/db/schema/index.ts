@@ -1,0 +1,6 @@
+export { users } from './users.ts';
+export { sessions } from './sessions.ts';
+export { organisations } from './organisations.ts';
+export { organisationMembers } from './organisation-members.ts';
+export { joinRequests } from './join-requests.ts';
+export { auditLog } from './audit-log.ts';

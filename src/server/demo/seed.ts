@@ -1,0 +1,158 @@
+import { count, eq } from 'drizzle-orm';
+import type { OrganisationCreate } from '../../shared/organisations.ts';
+import type { Db } from '../db/client.ts';
+import { organisationMembers, users } from '../db/schema/index.ts';
+import { createUser } from '../commands/accounts.ts';
+import { createOrganisation } from '../commands/organisations.ts';
+import type { ActiveSession } from '../auth/sessions.ts';
+
+/** Demo accounts; the README lists them. Never seeded in production. */
+export const DEMO_ACCOUNTS = [
+  {
+    name: 'Demo Admin',
+    email: 'admin@demo.connective.eu',
+    password: 'demo-admin-password',
+    platformRole: 'admin',
+  },
+  {
+    name: 'Anna de Vries',
+    email: 'anna@demo.connective.eu',
+    password: 'demo-member-password',
+    platformRole: 'member',
+  },
+  {
+    name: 'Jonas Weber',
+    email: 'jonas@demo.connective.eu',
+    password: 'demo-member-password',
+    platformRole: 'member',
+  },
+  {
+    name: 'Marie Dubois',
+    email: 'marie@demo.connective.eu',
+    password: 'demo-moderator-password',
+    platformRole: 'moderator',
+  },
+] as const;
+
+const DEMO_ORGANISATIONS: { owner: number; org: OrganisationCreate }[] = [
+  {
+    owner: 1,
+    org: {
+      name: 'Gemeente Rotterdam',
+      kind: 'public_body',
+      country: 'NL',
+      level: 'local',
+      sector: '10',
+      website: 'https://www.rotterdam.nl',
+      description: 'Municipality supporting neighbourhood companies run by residents.',
+    },
+  },
+  {
+    owner: 1,
+    org: {
+      name: 'Erasmus University Rotterdam',
+      kind: 'academic',
+      country: 'NL',
+      sector: '09',
+      website: 'https://www.eur.nl',
+      description: 'Research on public-sector innovation, co-creation and governance.',
+    },
+  },
+  {
+    owner: 2,
+    org: {
+      name: 'Stadt Leipzig',
+      kind: 'public_body',
+      country: 'DE',
+      level: 'local',
+      sector: '01',
+      description: 'City administration experimenting with digital public services.',
+    },
+  },
+  {
+    owner: 2,
+    org: {
+      name: 'Buurtbedrijf Hillesluis',
+      kind: 'community_group',
+      country: 'NL',
+      sector: '06',
+      description: 'A neighbourhood company run by residents: jobs, repairs and a meeting place.',
+    },
+  },
+  {
+    owner: 3,
+    org: {
+      name: 'Ville de Lyon',
+      kind: 'public_body',
+      country: 'FR',
+      level: 'local',
+      sector: '05',
+      description: 'Participatory budgeting and urban climate experiments.',
+    },
+  },
+  {
+    owner: 3,
+    org: {
+      name: 'Digitaliseringsstyrelsen',
+      kind: 'public_body',
+      country: 'DK',
+      level: 'national',
+      sector: '01',
+      description: 'Danish Agency for Digital Government.',
+    },
+  },
+  {
+    owner: 0,
+    org: {
+      name: 'Open Knowledge Estonia',
+      kind: 'civil_society',
+      country: 'EE',
+      sector: '01',
+      description: 'Civil-society organisation for open data and open government.',
+    },
+  },
+  {
+    owner: 0,
+    org: {
+      name: 'Civic Tech Works Ltd',
+      kind: 'company',
+      country: 'GB',
+      sector: '04',
+      description: 'A company offering pro-bono expertise in service design.',
+    },
+  },
+];
+
+/** Seeds the demo when the database has no accounts yet; returns whether it did. */
+export async function seedDemo(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(users);
+  if ((row?.n ?? 0) > 0) return false;
+  const created = [];
+  for (const a of DEMO_ACCOUNTS) {
+    created.push(
+      await createUser(db, {
+        name: a.name,
+        email: a.email,
+        password: a.password,
+        platformRole: a.platformRole,
+      }),
+    );
+  }
+  for (const { owner, org } of DEMO_ORGANISATIONS) {
+    const user = created[owner];
+    if (!user) continue;
+    const viewer: ActiveSession = { tokenHash: '', csrfToken: '', user };
+    const o = await createOrganisation(db, viewer, org);
+    // A colleague in every organisation, so member lists are not empty.
+    const colleague = created[(owner % 3) + 1];
+    if (colleague && colleague.id !== user.id) {
+      await db
+        .insert(organisationMembers)
+        .values({ organisationId: o.id, userId: colleague.id, role: 'member' });
+    }
+  }
+  return (
+    (await db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_ACCOUNTS[0].email)))
+      .length > 0
+  );
+}
