@@ -28,9 +28,10 @@ function newestMtime(target: string): number {
   if (!stat.isDirectory()) return stat.mtimeMs;
   let newest = 0;
   for (const entry of fs.readdirSync(target, { withFileTypes: true })) {
-    if (entry.name === 'node_modules') continue;
+    // Tests and their helpers are not part of the app.
+    if (entry.name === 'node_modules' || entry.name === 'e2e') continue;
+    if (/\.test\.tsx?$|^tsconfig/.test(entry.name)) continue;
     const full = path.join(target, entry.name);
-    if (entry.isFile() && /\.test\.tsx?$/.test(entry.name)) continue;
     newest = Math.max(newest, newestMtime(full));
   }
   return newest;
@@ -52,6 +53,8 @@ function ensureWebBuild(): void {
     [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build'],
     {
       cwd: ROOT,
+      // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+      env: { ...process.env, NODE_ENV: 'production' },
       stdio: ['ignore', 'inherit', 'inherit'],
     },
   );

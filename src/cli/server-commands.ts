@@ -6,6 +6,13 @@ import { openDatabase } from '../server/db/client.ts';
 import { startServer } from '../server/serve.ts';
 import { createUser } from '../server/commands/accounts.ts';
 import { HttpError } from '../server/errors.ts';
+import {
+  backupTo,
+  BackupError,
+  copyDatabase,
+  restoreFrom,
+  type TableSummary,
+} from '../server/db/backup.ts';
 
 function fail(message: string): never {
   process.stderr.write(`connective: ${message}\n`);
@@ -51,6 +58,74 @@ export function registerServerCommands(program: Command): void {
         process.stdout.write(`migrations applied (${database.engine}: ${database.location})\n`);
       } finally {
         await database.close();
+      }
+    });
+
+  program
+    .command('backup')
+    .argument('<file>', 'where to write the backup (gzip)')
+    .description('write a portable backup of every table (works on PGlite and PostgreSQL)')
+    .action(async (file: string) => {
+      const config = loadConfig();
+      const database = await openDatabase({
+        dataDir: config.dataDir,
+        databaseUrl: config.databaseUrl,
+      });
+      try {
+        await database.migrate();
+        printSummary(await backupTo(database, file), `backup written to ${file}`);
+      } finally {
+        await database.close();
+      }
+    });
+
+  program
+    .command('restore')
+    .argument('<file>', 'a file written by `connective backup`')
+    .description('restore a backup into an empty database, then verify row counts and checksums')
+    .action(async (file: string) => {
+      const config = loadConfig();
+      const database = await openDatabase({
+        dataDir: config.dataDir,
+        databaseUrl: config.databaseUrl,
+      });
+      try {
+        await database.migrate();
+        printSummary(await restoreFrom(database, file), `restored ${file} and verified it`);
+      } catch (err) {
+        if (err instanceof BackupError) fail(err.message);
+        throw err;
+      } finally {
+        await database.close();
+      }
+    });
+
+  program
+    .command('db')
+    .description('database operations')
+    .command('copy')
+    .description(
+      'copy the configured database (by default the embedded one) into an empty PostgreSQL database',
+    )
+    .requiredOption('--to <url>', 'postgres://… of the empty target database')
+    .action(async (opts: { to: string }) => {
+      if (!/^postgres(ql)?:\/\//.test(opts.to)) fail('--to must be a postgres:// URL');
+      const config = loadConfig();
+      const from = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+      const to = await openDatabase({ dataDir: '', databaseUrl: opts.to });
+      try {
+        await from.migrate();
+        await to.migrate();
+        printSummary(
+          await copyDatabase(from, to),
+          `copied ${from.location} to ${to.location}; counts and checksums match`,
+        );
+      } catch (err) {
+        if (err instanceof BackupError) fail(err.message);
+        throw err;
+      } finally {
+        await from.close();
+        await to.close();
       }
     });
 
@@ -103,4 +178,13 @@ export function registerServerCommands(program: Command): void {
         }
       },
     );
+}
+
+function printSummary(tables: TableSummary[], message: string) {
+  const width = Math.max(...tables.map((t) => t.table.length));
+  for (const t of tables)
+    process.stdout.write(
+      `  ${t.table.padEnd(width)}  ${String(t.rows).padStart(8)} rows  md5 ${t.md5}\n`,
+    );
+  process.stdout.write(`${message}\n`);
 }
