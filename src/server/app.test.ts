@@ -73,3 +73,30 @@ describe('the HTTP surface', () => {
     expect(res.body).toContain('User-agent: *');
   });
 });
+
+describe('text the database cannot store', () => {
+  it('refuses a NUL character or a lone surrogate with 400 naming the field, and stores nothing', async () => {
+    const p = await signUp(t.app);
+    for (const name of ['a\u0000b', 'a\uD800b']) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/organisations',
+        headers: p.headers,
+        payload: { name, kind: 'company', country: 'NL' },
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.details).toEqual([
+        { path: 'name', message: 'contains a NUL character or invalid Unicode' },
+      ]);
+    }
+    const search = await t.app.inject({ url: '/api/organisations?q=%00' });
+    expect(search.statusCode).toBe(400);
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/organisations',
+      headers: p.headers,
+      payload: { name: 'Ålesund 🚲 kommune', kind: 'public_body', country: 'NO' },
+    });
+    expect(ok.statusCode).toBe(201);
+  });
+});

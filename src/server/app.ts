@@ -18,6 +18,7 @@ import {
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { HttpError } from './errors.ts';
+import { findUnstorableText } from './text-guard.ts';
 import { authPlugin } from './auth/plugin.ts';
 import { healthRoutes } from './routes/health/health.ts';
 import { authRoutes } from './routes/auth/auth.ts';
@@ -30,6 +31,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     config: Config;
     database: Database;
+    /** Every route registered, for the permission matrix's completeness check. */
+    routeList: { method: string; url: string }[];
   }
 }
 
@@ -126,9 +129,25 @@ export async function buildApp({
   });
   app.decorate('config', config);
   app.decorate('database', database);
+  const routeList: { method: string; url: string }[] = [];
+  app.decorate('routeList', routeList);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routeList.push({ method, url: route.url });
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((err, _request, reply) => sendError(err as FastifyError, reply));
+  app.addHook('preValidation', async (request) => {
+    const issues = [...findUnstorableText(request.body), ...findUnstorableText(request.query)];
+    if (issues.length > 0) {
+      throw new HttpError(
+        400,
+        'validation',
+        `Invalid input: ${issues[0]!.path} ${issues[0]!.message}`,
+        issues,
+      );
+    }
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeApp, setPlatformRole, signUp, type TestApp } from './helpers.ts';
+import { ACTORS, MATRIX, NOT_IN_MATRIX, type Actor, type World } from './permission-matrix.ts';
+import { createSession } from '../src/server/auth/sessions.ts';
+import {
+  joinRequests,
+  organisationMembers,
+  organisations,
+  users,
+} from '../src/server/db/schema/index.ts';
+
+let t: TestApp;
+const people: Partial<Record<Actor, { id: string; email: string }>> = {};
+
+beforeAll(async () => {
+  t = await makeApp();
+  for (const actor of ACTORS) {
+    if (actor === 'anonymous') continue;
+    const p = await signUp(t.app, {
+      name: `Matrix ${actor}`,
+      email: `matrix-${actor}@example.org`,
+    });
+    people[actor] = { id: p.id, email: p.email };
+  }
+  await setPlatformRole(t.database, people.moderator!.id, 'moderator');
+  await setPlatformRole(t.database, people.platformAdmin!.id, 'admin');
+}, 120_000);
+afterAll(async () => {
+  await t.close();
+});
+
+let worlds = 0;
+/** A fresh organisation with owner, admin, member, a target member and a pending request. */
+async function makeWorld(): Promise<World> {
+  const { db } = t.database;
+  worlds += 1;
+  const [org] = await db
+    .insert(organisations)
+    .values({ name: `Matrix world ${worlds}`, kind: 'public_body', country: 'NL', level: 'local' })
+    .returning();
+  const extra = await db
+    .insert(users)
+    .values([
+      { name: 'Target', email: `target-${worlds}@example.org` },
+      { name: 'Requester', email: `requester-${worlds}@example.org` },
+      { name: 'Outsider', email: `outsider-${worlds}@example.org` },
+    ])
+    .returning();
+  const [target, requester, outsider] = extra;
+  await db.insert(organisationMembers).values([
+    { organisationId: org!.id, userId: people.owner!.id, role: 'owner' },
+    { organisationId: org!.id, userId: people.orgAdmin!.id, role: 'admin' },
+    { organisationId: org!.id, userId: people.member!.id, role: 'member' },
+    { organisationId: org!.id, userId: target!.id, role: 'member' },
+  ]);
+  const [req] = await db
+    .insert(joinRequests)
+    .values({ organisationId: org!.id, userId: requester!.id })
+    .returning();
+  return {
+    orgId: org!.id,
+    targetUserId: target!.id,
+    requestId: req!.id,
+    outsiderEmail: outsider!.email!,
+    memberEmails: [target!.email!],
+  };
+}
+
+async function headersFor(actor: Actor): Promise<Record<string, string>> {
+  const p = people[actor];
+  if (!p) return {};
+  // A session of its own for every cell, so a sign-out or sign-in in one cell cannot affect another.
+  const s = await createSession(t.database.db, p.id, 1);
+  return { cookie: `connective_session=${s.token}`, 'x-csrf-token': s.csrfToken };
+}
+
+describe('the permission matrix', () => {
+  it('lists every API route the server has', async () => {
+    const listed = new Set(MATRIX.map((r) => r.route));
+    const missing = t.app.routeList
+      .filter((r) => r.url.startsWith('/api') && r.method !== 'HEAD')
+      .filter((r) => !NOT_IN_MATRIX.some((re) => re.test(r.url)))
+      .map((r) => `${r.method} ${r.url}`)
+      .filter((r) => !listed.has(r));
+    expect(missing, 'routes without rows in test/permission-matrix.ts').toEqual([]);
+    const stale = [...listed].filter(
+      (r) => !t.app.routeList.some((x) => `${x.method} ${x.url}` === r),
+    );
+    expect(stale, 'matrix rows for routes that do not exist').toEqual([]);
+  });
+
+  for (const row of MATRIX) {
+    it(`${row.route} (${row.visibility})`, async () => {
+      const problems: string[] = [];
+      for (const actor of ACTORS) {
+        const world = await makeWorld();
+        const call = row.call(world);
+        const res = await t.app.inject({
+          method: call.method,
+          url: call.url,
+          headers: await headersFor(actor),
+          ...(call.payload !== undefined ? { payload: call.payload as object } : {}),
+        });
+        const want = row.expect[actor];
+        const ok =
+          want === 'ok' ? res.statusCode >= 200 && res.statusCode < 300 : res.statusCode === want;
+        if (!ok)
+          problems.push(
+            `${actor}: got ${res.statusCode}, expected ${want} — ${res.body.slice(0, 200)}`,
+          );
+        if (res.statusCode >= 400 && res.statusCode !== 404) {
+          expect(res.json()).toHaveProperty('error.code');
+        }
+        for (const secret of row.mustNotReveal?.(world, actor) ?? []) {
+          if (res.body.includes(secret)) problems.push(`${actor}: the answer reveals ${secret}`);
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+});

@@ -1,0 +1,283 @@
+/**
+ * The permission matrix: every API route × every actor × every visibility of the resource it
+ * touches, with the answer each must get. `test/permission-matrix.test.ts` runs it on both
+ * engines and fails when a route exists that no row lists. A new route adds its rows here.
+ *
+ * Expected answers: 'ok' (2xx), or an exact status (400 = allowed past authorisation but the
+ * deliberately wrong input in the request was refused; 401, 403, 404).
+ */
+export const ACTORS = [
+  'anonymous',
+  'stranger',
+  'member',
+  'orgAdmin',
+  'owner',
+  'moderator',
+  'platformAdmin',
+] as const;
+export type Actor = (typeof ACTORS)[number];
+export type Expected = 'ok' | 400 | 401 | 403 | 404 | 409;
+
+/** The world each cell runs in: a fresh organisation with its people, made for that cell alone. */
+export type World = {
+  orgId: string;
+  /** A plain member the request can act on (role change, removal). */
+  targetUserId: string;
+  /** A pending join request from another person. */
+  requestId: string;
+  /** A person with an account who is not a member. */
+  outsiderEmail: string;
+  /** E-mail addresses that only owners and admins of the organisation may see. */
+  memberEmails: string[];
+};
+
+export type Call = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; payload?: unknown };
+
+export type MatrixRow = {
+  route: string;
+  visibility: 'public' | 'self' | 'platform';
+  call: (w: World) => Call;
+  expect: Record<Actor, Expected>;
+  /** What the answer must not contain for this actor (private content checks), when allowed. */
+  mustNotReveal?: (w: World, actor: Actor) => string[];
+};
+
+const all = (e: Expected): Record<Actor, Expected> => ({
+  anonymous: e,
+  stranger: e,
+  member: e,
+  orgAdmin: e,
+  owner: e,
+  moderator: e,
+  platformAdmin: e,
+});
+const signedIn = (e: Expected): Record<Actor, Expected> => ({ ...all(e), anonymous: 401 });
+const managers = (others: Expected): Record<Actor, Expected> => ({
+  anonymous: 401,
+  stranger: others,
+  member: others,
+  orgAdmin: 'ok',
+  owner: 'ok',
+  moderator: others,
+  platformAdmin: 'ok',
+});
+const hideEmailsFromNonManagers = (w: World, actor: Actor) =>
+  actor === 'owner' || actor === 'orgAdmin' || actor === 'platformAdmin' ? [] : w.memberEmails;
+
+let n = 0;
+const freshEmail = () => `matrix-${Date.now().toString(36)}-${++n}@example.org`;
+
+export const MATRIX: MatrixRow[] = [
+  {
+    route: 'GET /api/health',
+    visibility: 'public',
+    call: () => ({ method: 'GET', url: '/api/health' }),
+    expect: all('ok'),
+  },
+  {
+    route: 'GET /api/ready',
+    visibility: 'public',
+    call: () => ({ method: 'GET', url: '/api/ready' }),
+    expect: all('ok'),
+  },
+  {
+    route: 'GET /api/openapi.json',
+    visibility: 'public',
+    call: () => ({ method: 'GET', url: '/api/openapi.json' }),
+    expect: all('ok'),
+  },
+  {
+    route: 'GET /api/session',
+    visibility: 'self',
+    call: () => ({ method: 'GET', url: '/api/session' }),
+    expect: all('ok'),
+  },
+  {
+    route: 'POST /api/auth/sign-up',
+    visibility: 'public',
+    call: () => ({
+      method: 'POST',
+      url: '/api/auth/sign-up',
+      payload: { name: 'New', email: freshEmail(), password: 'matrix-password-1' },
+    }),
+    expect: all('ok'),
+  },
+  {
+    route: 'POST /api/auth/sign-in',
+    visibility: 'public',
+    call: (w) => ({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: w.outsiderEmail, password: 'wrong password here' },
+    }),
+    expect: all(401),
+  },
+  {
+    route: 'POST /api/auth/sign-out',
+    visibility: 'self',
+    call: () => ({ method: 'POST', url: '/api/auth/sign-out' }),
+    expect: all('ok'),
+  },
+  {
+    route: 'GET /api/me',
+    visibility: 'self',
+    call: () => ({ method: 'GET', url: '/api/me' }),
+    expect: signedIn('ok'),
+  },
+  {
+    route: 'PATCH /api/me',
+    visibility: 'self',
+    call: () => ({ method: 'PATCH', url: '/api/me', payload: { locale: 'nl' } }),
+    expect: signedIn('ok'),
+  },
+  {
+    route: 'POST /api/me/password',
+    visibility: 'self',
+    call: () => ({
+      method: 'POST',
+      url: '/api/me/password',
+      payload: { currentPassword: 'wrong', newPassword: 'a-new-password-123' },
+    }),
+    expect: signedIn(400),
+  },
+  {
+    route: 'GET /api/me/export',
+    visibility: 'self',
+    call: () => ({ method: 'GET', url: '/api/me/export' }),
+    expect: signedIn('ok'),
+    mustNotReveal: (w, actor) =>
+      w.memberEmails.filter(() => actor === 'stranger' || actor === 'moderator'),
+  },
+  {
+    route: 'POST /api/me/delete',
+    visibility: 'self',
+    call: () => ({
+      method: 'POST',
+      url: '/api/me/delete',
+      payload: { password: 'wrong password' },
+    }),
+    expect: signedIn(400),
+  },
+  {
+    route: 'GET /api/organisations',
+    visibility: 'public',
+    call: () => ({ method: 'GET', url: '/api/organisations?limit=100' }),
+    expect: all('ok'),
+    mustNotReveal: (w) => w.memberEmails,
+  },
+  {
+    route: 'POST /api/organisations',
+    visibility: 'public',
+    call: () => ({
+      method: 'POST',
+      url: '/api/organisations',
+      payload: { name: 'Matrix Org', kind: 'company', country: 'BE' },
+    }),
+    expect: signedIn('ok'),
+  },
+  {
+    route: 'GET /api/organisations/:id',
+    visibility: 'public',
+    call: (w) => ({ method: 'GET', url: `/api/organisations/${w.orgId}` }),
+    expect: all('ok'),
+    mustNotReveal: (w) => w.memberEmails,
+  },
+  {
+    route: 'PATCH /api/organisations/:id',
+    visibility: 'public',
+    call: (w) => ({
+      method: 'PATCH',
+      url: `/api/organisations/${w.orgId}`,
+      payload: { description: 'Edited' },
+    }),
+    expect: managers(403),
+  },
+  {
+    route: 'GET /api/organisations/:id/members',
+    visibility: 'public',
+    call: (w) => ({ method: 'GET', url: `/api/organisations/${w.orgId}/members` }),
+    expect: signedIn('ok'),
+    mustNotReveal: hideEmailsFromNonManagers,
+  },
+  {
+    route: 'POST /api/organisations/:id/members',
+    visibility: 'public',
+    call: (w) => ({
+      method: 'POST',
+      url: `/api/organisations/${w.orgId}/members`,
+      payload: { email: w.outsiderEmail },
+    }),
+    expect: managers(403),
+  },
+  {
+    route: 'PATCH /api/organisations/:id/members/:userId',
+    visibility: 'public',
+    call: (w) => ({
+      method: 'PATCH',
+      url: `/api/organisations/${w.orgId}/members/${w.targetUserId}`,
+      payload: { role: 'admin' },
+    }),
+    expect: managers(403),
+  },
+  {
+    route: 'DELETE /api/organisations/:id/members/:userId',
+    visibility: 'public',
+    call: (w) => ({
+      method: 'DELETE',
+      url: `/api/organisations/${w.orgId}/members/${w.targetUserId}`,
+    }),
+    expect: managers(403),
+  },
+  {
+    route: 'POST /api/organisations/:id/join-requests',
+    visibility: 'public',
+    call: (w) => ({
+      method: 'POST',
+      url: `/api/organisations/${w.orgId}/join-requests`,
+      payload: {},
+    }),
+    // Members are already in: 409. Everyone else signed in may ask.
+    expect: {
+      anonymous: 401,
+      stranger: 'ok',
+      member: 409,
+      orgAdmin: 409,
+      owner: 409,
+      moderator: 'ok',
+      platformAdmin: 'ok',
+    },
+  },
+  {
+    route: 'GET /api/organisations/:id/join-requests',
+    visibility: 'public',
+    call: (w) => ({ method: 'GET', url: `/api/organisations/${w.orgId}/join-requests` }),
+    expect: managers(403),
+  },
+  {
+    route: 'POST /api/organisations/:id/join-requests/:requestId/decision',
+    visibility: 'public',
+    call: (w) => ({
+      method: 'POST',
+      url: `/api/organisations/${w.orgId}/join-requests/${w.requestId}/decision`,
+      payload: { decision: 'decline' },
+    }),
+    expect: managers(403),
+  },
+  {
+    route: 'GET /api/audit',
+    visibility: 'platform',
+    call: () => ({ method: 'GET', url: '/api/audit' }),
+    expect: {
+      anonymous: 401,
+      stranger: 403,
+      member: 403,
+      orgAdmin: 403,
+      owner: 403,
+      moderator: 403,
+      platformAdmin: 'ok',
+    },
+  },
+];
+
+/** Routes the matrix deliberately leaves out: the static API documentation pages. */
+export const NOT_IN_MATRIX = [/^\/api\/docs/];
