@@ -1,6 +1,7 @@
 import type { FieldIssue } from '../shared/errors.ts';
 
 // PostgreSQL text cannot hold U+0000, and a lone surrogate would be stored as U+FFFD: refuse both.
+// eslint-disable-next-line no-control-regex -- matching U+0000 is the point
 const BAD_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Finds strings (values or keys) in parsed input that the database cannot store faithfully. */
