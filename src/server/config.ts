@@ -30,6 +30,7 @@ const EnvSchema = z.object({
     .max(50 * 1024 * 1024)
     .default(1024 * 1024),
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
+  AUTH_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   TRUST_PROXY: Bool.default(false),
   WEB_DIST_DIR: z.string().min(1).default('./dist/web'),
 });
@@ -46,6 +47,7 @@ export type Config = {
   sessionTtlHours: number;
   bodyLimitBytes: number;
   authRateLimitPerMinute: number;
+  authRateLimitWindowSeconds: number;
   trustProxy: boolean;
   webDistDir: string;
 };
@@ -79,6 +81,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionTtlHours: e.SESSION_TTL_HOURS,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
+    authRateLimitWindowSeconds: e.AUTH_RATE_LIMIT_WINDOW_SECONDS,
     trustProxy: e.TRUST_PROXY,
     webDistDir: path.resolve(e.WEB_DIST_DIR),
   };

@@ -197,8 +197,11 @@ describe('sessions', () => {
 });
 
 describe('rate limits', () => {
-  it('answers 429 in the error shape after too many sign-in attempts', async () => {
-    const limited = await makeApp({ AUTH_RATE_LIMIT_PER_MINUTE: '3' });
+  it('answers 429 in the error shape after too many sign-in attempts, then recovers', async () => {
+    const limited = await makeApp({
+      AUTH_RATE_LIMIT_PER_MINUTE: '3',
+      AUTH_RATE_LIMIT_WINDOW_SECONDS: '2',
+    });
     try {
       const codes: number[] = [];
       for (let i = 0; i < 5; i++) {
@@ -211,6 +214,13 @@ describe('rate limits', () => {
         if (r.statusCode === 429) expect(r.json().error.code).toBe('rate_limited');
       }
       expect(codes).toEqual([401, 401, 401, 429, 429]);
+      await new Promise((r) => setTimeout(r, 2100));
+      const after = await limited.app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        payload: { email: 'x@example.org', password: 'wrong password' },
+      });
+      expect(after.statusCode).toBe(401);
     } finally {
       await limited.close();
     }

@@ -10,7 +10,10 @@ import { presentMe } from '../../presenters/user.ts';
 export async function authRoutes(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { db } = app.database;
-  const rateLimit = { max: app.config.authRateLimitPerMinute, timeWindow: '1 minute' };
+  const rateLimit = {
+    max: app.config.authRateLimitPerMinute,
+    timeWindow: app.config.authRateLimitWindowSeconds * 1000,
+  };
 
   app.get(
     '/session',
