@@ -18,7 +18,7 @@ declare module 'vitest' {
 }
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ADMIN_PASSWORD = 'e2e-admin-password';
 
 /** Newest modification time of the files under `dir` (recursively). */

@@ -223,7 +223,11 @@ export async function buildApp({
   }
   app.setNotFoundHandler(async (request, reply) => {
     const url = request.url.split('?')[0] ?? '';
-    if (url.startsWith('/api/') || url === '/api' || request.method !== 'GET') {
+    if (
+      url.startsWith('/api/') ||
+      url === '/api' ||
+      (request.method !== 'GET' && request.method !== 'HEAD')
+    ) {
       return sendError(new HttpError(404, 'not_found', 'No such route.'), reply);
     }
     if (!hasWeb) {

@@ -1,0 +1,60 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { ApiError } from './api.ts';
+import { Layout } from './components/Layout.tsx';
+import { AuditPage } from './pages/AuditPage.tsx';
+import { ErrorPage } from './pages/ErrorPage.tsx';
+import { HomePage } from './pages/HomePage.tsx';
+import { MembersPage } from './pages/MembersPage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { OrganisationCreatePage } from './pages/OrganisationCreatePage.tsx';
+import { OrganisationEditPage } from './pages/OrganisationEditPage.tsx';
+import { OrganisationPage } from './pages/OrganisationPage.tsx';
+import { OrganisationsPage } from './pages/OrganisationsPage.tsx';
+import { ProfilePage } from './pages/ProfilePage.tsx';
+import { SignInPage } from './pages/SignInPage.tsx';
+import { SignUpPage } from './pages/SignUpPage.tsx';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // Client errors (404, 403…) will not go away by asking again.
+      retry: (failures, error) =>
+        !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failures < 2,
+      refetchOnWindowFocus: false,
+      staleTime: 30_000,
+    },
+  },
+});
+
+const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [
+      {
+        errorElement: <ErrorPage />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'sign-up', element: <SignUpPage /> },
+          { path: 'sign-in', element: <SignInPage /> },
+          { path: 'profile', element: <ProfilePage /> },
+          { path: 'organisations', element: <OrganisationsPage /> },
+          { path: 'organisations/new', element: <OrganisationCreatePage /> },
+          { path: 'organisations/:id', element: <OrganisationPage /> },
+          { path: 'organisations/:id/edit', element: <OrganisationEditPage /> },
+          { path: 'organisations/:id/members', element: <MembersPage /> },
+          { path: 'audit', element: <AuditPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>
+  );
+}

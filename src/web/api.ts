@@ -1,0 +1,253 @@
+import { z } from 'zod';
+import {
+  Me,
+  PersonalDataExport,
+  SessionInfo,
+  type AccountDelete,
+  type PasswordChange,
+  type ProfileUpdate,
+  type SignIn,
+  type SignUp,
+} from '../shared/accounts.ts';
+import { AuditPage } from '../shared/audit.ts';
+import { ApiErrorBody, FieldIssue } from '../shared/errors.ts';
+import {
+  JoinRequest,
+  JoinRequestList,
+  Member,
+  MemberList,
+  Organisation,
+  OrganisationPage,
+  type JoinRequestCreate,
+  type JoinRequestDecision,
+  type MemberAdd,
+  type MemberRoleChange,
+  type OrganisationCreate,
+  type OrganisationKind,
+  type OrganisationUpdate,
+} from '../shared/organisations.ts';
+
+/** An error answer from the API, or a network failure (status 0). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly fieldIssues: FieldIssue[];
+
+  constructor(status: number, code: string, message: string, fieldIssues: FieldIssue[] = []) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.fieldIssues = fieldIssues;
+  }
+}
+
+const FieldIssues = z.array(FieldIssue);
+
+let csrfToken: string | null = null;
+
+/** Remember the CSRF token from the latest SessionInfo. */
+function remember(info: SessionInfo): SessionInfo {
+  csrfToken = info.csrfToken;
+  return info;
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+async function send(method: Method, path: string, body?: unknown, retry = true): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET') {
+    if (csrfToken === null) await getSession();
+    if (csrfToken !== null) headers['x-csrf-token'] = csrfToken;
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'The server could not be reached.');
+  }
+  if (response.ok) return response;
+  const error = await toError(response);
+  // The session (and with it the token) may have changed in another tab: fetch it once more.
+  if (error.code === 'csrf' && retry) {
+    await getSession();
+    return send(method, path, body, false);
+  }
+  throw error;
+}
+
+async function toError(response: Response): Promise<ApiError> {
+  let raw: unknown = null;
+  try {
+    raw = await response.json();
+  } catch {
+    // Not JSON (a proxy error page, for example).
+  }
+  const parsed = ApiErrorBody.safeParse(raw);
+  if (!parsed.success) {
+    return new ApiError(response.status, 'unknown', response.statusText || 'Request failed');
+  }
+  const { code, message, details } = parsed.data.error;
+  const issues = FieldIssues.safeParse(details);
+  return new ApiError(response.status, code, message, issues.success ? issues.data : []);
+}
+
+async function json<T extends z.ZodType>(
+  schema: T,
+  method: Method,
+  path: string,
+  body?: unknown,
+): Promise<z.infer<T>> {
+  const response = await send(method, path, body);
+  const raw: unknown = await response.json();
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ApiError(response.status, 'bad_response', 'The server sent an unexpected answer.');
+  }
+  return parsed.data;
+}
+
+async function noContent(method: Method, path: string, body?: unknown): Promise<void> {
+  await send(method, path, body);
+}
+
+function query(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  }
+  const s = search.toString();
+  return s ? `?${s}` : '';
+}
+
+const enc = encodeURIComponent;
+
+// --- Session and account -------------------------------------------------------
+
+export async function getSession(): Promise<SessionInfo> {
+  const response = await fetch('/api/session', {
+    headers: { accept: 'application/json' },
+    credentials: 'same-origin',
+  }).catch(() => {
+    throw new ApiError(0, 'network', 'The server could not be reached.');
+  });
+  if (!response.ok) throw await toError(response);
+  const parsed = SessionInfo.safeParse(await response.json());
+  if (!parsed.success) {
+    throw new ApiError(response.status, 'bad_response', 'The server sent an unexpected answer.');
+  }
+  return remember(parsed.data);
+}
+
+export async function signUp(input: SignUp): Promise<SessionInfo> {
+  return remember(await json(SessionInfo, 'POST', '/api/auth/sign-up', input));
+}
+
+export async function signIn(input: SignIn): Promise<SessionInfo> {
+  return remember(await json(SessionInfo, 'POST', '/api/auth/sign-in', input));
+}
+
+export async function signOut(): Promise<void> {
+  await noContent('POST', '/api/auth/sign-out');
+  csrfToken = null;
+}
+
+export function updateProfile(input: ProfileUpdate): Promise<Me> {
+  return json(Me, 'PATCH', '/api/me', input);
+}
+
+export function changePassword(input: PasswordChange): Promise<void> {
+  return noContent('POST', '/api/me/password', input);
+}
+
+export function exportMyData(): Promise<PersonalDataExport> {
+  return json(PersonalDataExport, 'GET', '/api/me/export');
+}
+
+export async function deleteAccount(input: AccountDelete): Promise<void> {
+  await noContent('POST', '/api/me/delete', input);
+  csrfToken = null;
+}
+
+// --- Organisations --------------------------------------------------------------
+
+export interface OrganisationFilters {
+  q?: string;
+  kind?: OrganisationKind;
+  country?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+export function listOrganisations(filters: OrganisationFilters): Promise<OrganisationPage> {
+  return json(OrganisationPage, 'GET', `/api/organisations${query({ ...filters })}`);
+}
+
+export function getOrganisation(id: string): Promise<Organisation> {
+  return json(Organisation, 'GET', `/api/organisations/${enc(id)}`);
+}
+
+export function createOrganisation(input: OrganisationCreate): Promise<Organisation> {
+  return json(Organisation, 'POST', '/api/organisations', input);
+}
+
+export function updateOrganisation(id: string, input: OrganisationUpdate): Promise<Organisation> {
+  return json(Organisation, 'PATCH', `/api/organisations/${enc(id)}`, input);
+}
+
+export function listMembers(id: string): Promise<MemberList> {
+  return json(MemberList, 'GET', `/api/organisations/${enc(id)}/members`);
+}
+
+export function addMember(id: string, input: MemberAdd): Promise<Member> {
+  return json(Member, 'POST', `/api/organisations/${enc(id)}/members`, input);
+}
+
+export function changeMemberRole(
+  id: string,
+  userId: string,
+  input: MemberRoleChange,
+): Promise<Member> {
+  return json(Member, 'PATCH', `/api/organisations/${enc(id)}/members/${enc(userId)}`, input);
+}
+
+export function removeMember(id: string, userId: string): Promise<void> {
+  return noContent('DELETE', `/api/organisations/${enc(id)}/members/${enc(userId)}`);
+}
+
+export function requestToJoin(id: string, input: JoinRequestCreate): Promise<JoinRequest> {
+  return json(JoinRequest, 'POST', `/api/organisations/${enc(id)}/join-requests`, input);
+}
+
+export function listJoinRequests(id: string): Promise<JoinRequestList> {
+  return json(JoinRequestList, 'GET', `/api/organisations/${enc(id)}/join-requests`);
+}
+
+export function decideJoinRequest(
+  id: string,
+  requestId: string,
+  input: JoinRequestDecision,
+): Promise<JoinRequest> {
+  return json(
+    JoinRequest,
+    'POST',
+    `/api/organisations/${enc(id)}/join-requests/${enc(requestId)}/decision`,
+    input,
+  );
+}
+
+// --- Audit ----------------------------------------------------------------------
+
+export function listAudit(filters: {
+  action?: string;
+  limit?: number;
+  cursor?: string;
+}): Promise<AuditPage> {
+  return json(AuditPage, 'GET', `/api/audit${query(filters)}`);
+}

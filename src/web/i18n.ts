@@ -1,0 +1,69 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { LOCALES, type Locale } from '../shared/accounts.ts';
+import en from './locales/en.json';
+import nl from './locales/nl.json';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof en };
+  }
+}
+
+export const LOCALE_STORAGE_KEY = 'connective.locale';
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+function storedLocale(): Locale | null {
+  try {
+    const value = window.localStorage.getItem(LOCALE_STORAGE_KEY);
+    return isLocale(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+function browserLocale(): Locale {
+  for (const tag of navigator.languages ?? [navigator.language]) {
+    const base = tag.toLowerCase().split('-')[0];
+    if (isLocale(base)) return base;
+  }
+  return 'en';
+}
+
+const initial: Locale = storedLocale() ?? browserLocale();
+
+void i18n.use(initReactI18next).init({
+  resources: { en: { translation: en }, nl: { translation: nl } },
+  lng: initial,
+  fallbackLng: 'en',
+  supportedLngs: [...LOCALES],
+  interpolation: { escapeValue: false }, // React escapes.
+  initAsync: false,
+  returnNull: false,
+});
+
+function applyToDocument(lng: string): void {
+  document.documentElement.lang = lng;
+}
+applyToDocument(initial);
+i18n.on('languageChanged', applyToDocument);
+
+export function currentLocale(): Locale {
+  return isLocale(i18n.language) ? i18n.language : 'en';
+}
+
+/** Switch the interface language and remember the choice on this device. */
+export async function setLocale(locale: Locale): Promise<void> {
+  try {
+    window.localStorage.setItem(LOCALE_STORAGE_KEY, locale);
+  } catch {
+    // Storage may be unavailable (private mode); the choice then lasts this visit.
+  }
+  await i18n.changeLanguage(locale);
+}
+
+export default i18n;
