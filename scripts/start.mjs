@@ -1,36 +1,13 @@
 #!/usr/bin/env node
 // `npm start`: builds the web app when its sources are newer than the build, then serves
 // everything on one port (http://localhost:3000 by default) with the embedded database.
-import fs from 'node:fs';
 import path from 'node:path';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { buildWebIfStale } from './build-web.mjs';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const built = path.join(root, 'dist/web/index.html');
-
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(p));
-    else newest = Math.max(newest, fs.statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-const sources = [path.join(root, 'src/web'), path.join(root, 'src/shared')];
-const stale =
-  !fs.existsSync(built) ||
-  Math.max(...sources.map(newestMtime), fs.statSync(path.join(root, 'vite.config.ts')).mtimeMs) >
-    fs.statSync(built).mtimeMs;
-if (stale) {
-  console.log('Building the web app…');
-  const b = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  if (b.status !== 0) process.exit(b.status ?? 1);
-}
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+buildWebIfStale();
 
 const child = spawn(
   process.execPath,

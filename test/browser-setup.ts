@@ -1,10 +1,10 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { startServerProcess, stopServerProcess, type ServerProcess } from './server-process.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -21,67 +21,9 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ADMIN_PASSWORD = 'e2e-admin-password';
 
-/** Newest modification time of the files under `dir` (recursively). */
-function newestMtime(target: string): number {
-  if (!fs.existsSync(target)) return 0;
-  const stat = fs.statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = 0;
-  for (const entry of fs.readdirSync(target, { withFileTypes: true })) {
-    // Tests and their helpers are not part of the app.
-    if (entry.name === 'node_modules' || entry.name === 'e2e') continue;
-    if (/\.test\.tsx?$|^tsconfig/.test(entry.name)) continue;
-    const full = path.join(target, entry.name);
-    newest = Math.max(newest, newestMtime(full));
-  }
-  return newest;
-}
-
-/** Build the web app when dist/web is missing or older than its sources. */
-function ensureWebBuild(): void {
-  const index = path.join(ROOT, 'dist/web/index.html');
-  const built = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;
-  const sources = Math.max(
-    newestMtime(path.join(ROOT, 'src/web')),
-    newestMtime(path.join(ROOT, 'src/shared')),
-    newestMtime(path.join(ROOT, 'vite.config.ts')),
-  );
-  if (built >= sources) return;
-  process.stderr.write('[browser-setup] building the web app (vite build)…\n');
-  const result = spawnSync(
-    process.execPath,
-    [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build'],
-    {
-      cwd: ROOT,
-      // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
-      env: { ...process.env, NODE_ENV: 'production' },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    },
-  );
-  if (result.status !== 0) throw new Error('vite build failed; see the output above');
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function serverEnv(port: number, dataDir: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env.DATABASE_URL;
-  if (process.env.BROWSER_DATABASE_URL) env.DATABASE_URL = process.env.BROWSER_DATABASE_URL;
+function serverEnv(dataDir: string): Record<string, string> {
   return {
-    ...env,
-    PORT: String(port),
-    HOST: '127.0.0.1',
+    DATABASE_URL: process.env.BROWSER_DATABASE_URL ?? '',
     DATA_DIR: dataDir,
     DEMO: '0',
     LOG_LEVEL: 'warn',
@@ -91,10 +33,10 @@ function serverEnv(port: number, dataDir: string): NodeJS.ProcessEnv {
   };
 }
 
-function cli(args: string[], env: NodeJS.ProcessEnv): void {
+function cli(args: string[], env: Record<string, string>): void {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
     cwd: ROOT,
-    env,
+    env: { ...process.env, ...env },
     encoding: 'utf8',
   });
   if (result.status !== 0) {
@@ -102,35 +44,6 @@ function cli(args: string[], env: NodeJS.ProcessEnv): void {
       `connective ${args.slice(0, 2).join(' ')} failed (exit ${result.status}):\n${result.stdout}${result.stderr}`,
     );
   }
-}
-
-async function waitForReady(baseUrl: string, child: ChildProcess, output: () => string) {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      throw new Error(`the server exited with code ${child.exitCode}:\n${output()}`);
-    }
-    try {
-      const response = await fetch(`${baseUrl}/api/ready`);
-      if (response.status === 200) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`the server was not ready within 90 s:\n${output()}`);
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }
 
 export default async function setup(project: TestProject) {
@@ -147,11 +60,14 @@ export default async function setup(project: TestProject) {
     return;
   }
 
-  ensureWebBuild();
+  const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build-web.mjs')], {
+    cwd: ROOT,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (build.status !== 0) throw new Error('building the web app failed; see the output above');
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'connective-e2e-'));
-  const port = await freePort();
-  const env = serverEnv(port, dataDir);
+  const env = serverEnv(dataDir);
   // A shared PostgreSQL database may outlive one run, so the admin's address is unique.
   const adminEmail = process.env.BROWSER_DATABASE_URL
     ? `admin-${Date.now().toString(36)}@e2e.test`
@@ -174,28 +90,14 @@ export default async function setup(project: TestProject) {
     env,
   );
 
-  let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const collect = (chunk: Buffer) => {
-    const text = chunk.toString();
-    output = (output + text).slice(-20_000);
-    process.stderr.write(text.replace(/^(?=.)/gm, '[server] '));
-  };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
-
-  const baseUrl = `http://127.0.0.1:${port}`;
+  let server: ServerProcess;
   try {
-    await waitForReady(baseUrl, child, () => output);
+    server = await startServerProcess(env, { echo: 'server' });
   } catch (error) {
-    await stop(child);
     fs.rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
+  const baseUrl = server.baseUrl;
 
   project.provide('browserSkip', '');
   project.provide('baseUrl', baseUrl);
@@ -204,7 +106,7 @@ export default async function setup(project: TestProject) {
   project.provide('adminPassword', ADMIN_PASSWORD);
 
   return async () => {
-    await stop(child);
+    await stopServerProcess(server.child);
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
 }

@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { spawn, type ChildProcess } from 'node:child_process';
 
 export async function freePort(): Promise<number> {
@@ -15,13 +16,17 @@ export async function freePort(): Promise<number> {
 
 export type ServerProcess = { child: ChildProcess; baseUrl: string; output: () => string };
 
-/** Starts the real server (`connective serve`) as a child process and waits until it is ready. */
+/**
+ * Starts the real server (`connective serve`) as a child process and waits until it is ready.
+ * `echo` prefixes the server's output with a tag and copies it to stderr.
+ */
 export async function startServerProcess(
   env: Record<string, string>,
-  timeoutMs = 60_000,
+  { timeoutMs = 90_000, echo }: { timeoutMs?: number; echo?: string } = {},
 ): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
     env: {
       ...process.env,
       PORT: String(port),
@@ -33,8 +38,13 @@ export async function startServerProcess(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const collect = (d: Buffer) => {
+    const text = d.toString();
+    out = (out + text).slice(-20_000);
+    if (echo) process.stderr.write(text.replace(/^(?=.)/gm, `[${echo}] `));
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -49,6 +59,15 @@ export async function startServerProcess(
   }
   child.kill('SIGKILL');
   throw new Error(`server did not become ready:\n${out}`);
+}
+
+/** Stops the server with SIGTERM (SIGKILL after 10 s) and waits for it to exit. */
+export async function stopServerProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  child.kill('SIGTERM');
+  await exited(child);
+  clearTimeout(timer);
 }
 
 export function exited(child: ChildProcess): Promise<number | null> {
