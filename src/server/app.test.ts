@@ -67,6 +67,14 @@ describe('the HTTP surface', () => {
     expect(res.body).not.toMatch(/at .*\.ts:\d+|select |insert into|node_modules/i);
   });
 
+  it('compresses large answers for clients that accept it', async () => {
+    const res = await t.app.inject({
+      url: '/api/openapi.json',
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(res.headers['content-encoding']).toBe('gzip');
+  });
+
   it('serves robots.txt', async () => {
     const res = await t.app.inject({ url: '/robots.txt' });
     expect(res.statusCode).toBe(200);
