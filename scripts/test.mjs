@@ -41,11 +41,25 @@ if (fs.existsSync(CHROMIUM)) {
   if (process.env.CI) process.exit(1);
 }
 
+fs.mkdirSync('.tmp', { recursive: true });
+const report = '.tmp/vitest-report.json';
+fs.rmSync(report, { force: true });
 const args = [
   'vitest',
   'run',
   ...projects.flatMap((p) => ['--project', p]),
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${report}`,
   ...process.argv.slice(2),
 ];
 const r = spawnSync('npx', args, { stdio: 'inherit', env: process.env });
+// One plain closing line that any CI can read.
+if (fs.existsSync(report)) {
+  const j = JSON.parse(fs.readFileSync(report, 'utf8'));
+  const skipped = j.numPendingTests + j.numTodoTests;
+  console.log(
+    `\ntests: ${j.numPassedTests} passed, ${j.numFailedTests} failed, ${skipped} skipped`,
+  );
+}
 process.exit(r.status ?? 1);
