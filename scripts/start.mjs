@@ -1,21 +1,11 @@
 #!/usr/bin/env node
-// `npm start`: builds the web app when its sources are newer than the build, then serves
+// `npm start`: builds the web app and the server bundle when their sources changed, then serves
 // everything on one port (http://localhost:3000 by default) with the embedded database.
-import path from 'node:path';
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+// The server runs in this very process, so signals (SIGTERM, Ctrl-C) reach it directly.
 import { buildWebIfStale } from './build-web.mjs';
+import { buildServerIfStale, SERVER_BUNDLE } from './build-server.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 buildWebIfStale();
-
-const child = spawn(
-  process.execPath,
-  ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), 'serve'],
-  {
-    cwd: root,
-    stdio: 'inherit',
-  },
-);
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+await buildServerIfStale();
+process.argv = [process.argv[0], SERVER_BUNDLE, 'serve'];
+await import(SERVER_BUNDLE);

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../server/paths.ts';
 import { Command, Option } from 'commander';
 import { ConfigError } from '../server/config.ts';
 import { DataDirLockedError } from '../server/db/lock.ts';
@@ -6,7 +8,7 @@ import { registerQcaCommand } from './qca-command.ts';
 import { registerNetworkCommand } from './network-command.ts';
 import { registerServerCommands } from './server-commands.ts';
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
   version: string;
 };
 
