@@ -30,10 +30,14 @@ export async function buildServerIfStale() {
     newestMtime(path.join(ROOT, 'package.json')),
   );
   if (built >= sources) return;
+  fs.rmSync(path.dirname(SERVER_BUNDLE), { recursive: true, force: true });
   await build({
     entryPoints: [path.join(ROOT, 'src/cli/main.ts')],
-    outfile: SERVER_BUNDLE,
+    outdir: path.dirname(SERVER_BUNDLE),
+    entryNames: 'connective',
+    outExtension: { '.js': '.mjs' },
     bundle: true,
+    splitting: true,
     packages: 'external',
     platform: 'node',
     format: 'esm',

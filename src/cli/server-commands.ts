@@ -2,17 +2,26 @@ import type { Command } from 'commander';
 
 import { PlatformRole, SignUp } from '../shared/accounts.ts';
 import { loadConfig } from '../server/config.ts';
-import { openDatabase } from '../server/db/client.ts';
-import { startServer } from '../server/serve.ts';
-import { createUser } from '../server/commands/accounts.ts';
 import { HttpError } from '../server/errors.ts';
-import {
-  backupTo,
-  BackupError,
-  copyDatabase,
-  restoreFrom,
-  type TableSummary,
-} from '../server/db/backup.ts';
+import type { TableSummary } from '../server/db/backup.ts';
+
+// The server's modules load when a command runs (dynamic imports), so `--help` is quick and
+// `serve` can open the database while the web framework is still loading.
+const backup = () => import('../server/db/backup.ts');
+
+/** Opens and migrates the configured database (DATA_DIR or DATABASE_URL), as the server would. */
+async function openMigrated() {
+  const config = loadConfig();
+  const { openDatabase } = await import('../server/db/client.ts');
+  const database = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  try {
+    await database.migrate();
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  return database;
+}
 
 function fail(message: string): never {
   process.stderr.write(`connective: ${message}\n`);
@@ -26,6 +35,7 @@ export function registerServerCommands(program: Command): void {
     .description('start the web server (API and web app on one port)')
     .action(async () => {
       const config = loadConfig();
+      const { startServer } = await import('../server/serve.ts');
       const server = await startServer(config);
       let signals = 0;
       const shutdown = (signal: string) => {
@@ -48,13 +58,8 @@ export function registerServerCommands(program: Command): void {
     .command('migrate')
     .description('apply the database migrations and exit')
     .action(async () => {
-      const config = loadConfig();
-      const database = await openDatabase({
-        dataDir: config.dataDir,
-        databaseUrl: config.databaseUrl,
-      });
+      const database = await openMigrated();
       try {
-        await database.migrate();
         process.stdout.write(`migrations applied (${database.engine}: ${database.location})\n`);
       } finally {
         await database.close();
@@ -66,14 +71,9 @@ export function registerServerCommands(program: Command): void {
     .argument('<file>', 'where to write the backup (gzip)')
     .description('write a portable backup of every table (works on PGlite and PostgreSQL)')
     .action(async (file: string) => {
-      const config = loadConfig();
-      const database = await openDatabase({
-        dataDir: config.dataDir,
-        databaseUrl: config.databaseUrl,
-      });
+      const database = await openMigrated();
       try {
-        await database.migrate();
-        printSummary(await backupTo(database, file), `backup written to ${file}`);
+        printSummary(await (await backup()).backupTo(database, file), `backup written to ${file}`);
       } finally {
         await database.close();
       }
@@ -84,16 +84,14 @@ export function registerServerCommands(program: Command): void {
     .argument('<file>', 'a file written by `connective backup`')
     .description('restore a backup into an empty database, then verify row counts and checksums')
     .action(async (file: string) => {
-      const config = loadConfig();
-      const database = await openDatabase({
-        dataDir: config.dataDir,
-        databaseUrl: config.databaseUrl,
-      });
+      const database = await openMigrated();
       try {
-        await database.migrate();
-        printSummary(await restoreFrom(database, file), `restored ${file} and verified it`);
+        printSummary(
+          await (await backup()).restoreFrom(database, file),
+          `restored ${file} and verified it`,
+        );
       } catch (err) {
-        if (err instanceof BackupError) fail(err.message);
+        if (err instanceof (await backup()).BackupError) fail(err.message);
         throw err;
       } finally {
         await database.close();
@@ -110,18 +108,22 @@ export function registerServerCommands(program: Command): void {
     .requiredOption('--to <url>', 'postgres://… of the empty target database')
     .action(async (opts: { to: string }) => {
       if (!/^postgres(ql)?:\/\//.test(opts.to)) fail('--to must be a postgres:// URL');
-      const config = loadConfig();
-      const from = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
-      const to = await openDatabase({ dataDir: '', databaseUrl: opts.to });
+      const from = await openMigrated();
+      const { openDatabase } = await import('../server/db/client.ts');
+      const to = await openDatabase({ dataDir: '', databaseUrl: opts.to }).catch(
+        async (err: unknown) => {
+          await from.close();
+          throw err;
+        },
+      );
       try {
-        await from.migrate();
         await to.migrate();
         printSummary(
-          await copyDatabase(from, to),
+          await (await backup()).copyDatabase(from, to),
           `copied ${from.location} to ${to.location}; counts and checksums match`,
         );
       } catch (err) {
-        if (err instanceof BackupError) fail(err.message);
+        if (err instanceof (await backup()).BackupError) fail(err.message);
         throw err;
       } finally {
         await from.close();
@@ -159,13 +161,9 @@ export function registerServerCommands(program: Command): void {
         if (!input.success) {
           fail(input.error.issues.map((i) => `--${String(i.path[0])} ${i.message}`).join('; '));
         }
-        const config = loadConfig();
-        const database = await openDatabase({
-          dataDir: config.dataDir,
-          databaseUrl: config.databaseUrl,
-        });
+        const database = await openMigrated();
         try {
-          await database.migrate();
+          const { createUser } = await import('../server/commands/accounts.ts');
           const created = await createUser(database.db, { ...input.data, platformRole: role.data });
           process.stdout.write(
             `created ${created.platformRole} ${created.email} (${created.id})\n`,

@@ -1,8 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
-import { seedDemo } from './demo/seed.ts';
 
 export type RunningServer = {
   app: FastifyInstance;
@@ -13,11 +11,20 @@ export type RunningServer = {
 
 /** Opens the database, applies migrations, seeds the demo when asked, and listens. */
 export async function startServer(config: Config): Promise<RunningServer> {
-  const database = await openDatabase({
+  // Open the database (PGlite compiles its WebAssembly) while the web framework loads.
+  const opening = openDatabase({
     dataDir: config.dataDir,
     databaseUrl: config.databaseUrl,
     poolSize: config.databasePoolSize,
   });
+  const [{ buildApp }, { seedDemo }] = await Promise.all([
+    import('./app.ts'),
+    import('./demo/seed.ts'),
+  ]).catch(async (err: unknown) => {
+    await (await opening).close();
+    throw err;
+  });
+  const database = await opening;
   let app: FastifyInstance | undefined;
   try {
     await database.migrate();
