@@ -48,6 +48,7 @@ async function run(engine: string, env: Record<string, string>) {
   const server = await startServerProcess({
     ...env,
     LOG_LEVEL: 'error',
+    NODE_ENV: 'production',
     AUTH_RATE_LIMIT_PER_MINUTE: '100000',
   });
   try {

@@ -74,7 +74,7 @@ async function benchEngine(
   await database.migrate();
   await seedOrganisations(database);
   await database.close();
-  const server = await startServerProcess({ ...env, LOG_LEVEL: 'error' });
+  const server = await startServerProcess({ ...env, LOG_LEVEL: 'error', NODE_ENV: 'production' });
   try {
     await load(engine, server.baseUrl, 'GET /api/health', '/api/health');
     await load(

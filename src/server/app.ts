@@ -135,7 +135,13 @@ export async function buildApp({
     for (const method of [route.method].flat()) routeList.push({ method, url: route.url });
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // Responses are checked against their schemas in development and tests; in production the
+  // presenters' types (`satisfies`) already fix every field, and plain JSON is faster.
+  app.setSerializerCompiler(
+    config.env === 'production'
+      ? () => (data: unknown) => JSON.stringify(data)
+      : serializerCompiler,
+  );
   app.setErrorHandler((err, _request, reply) => sendError(err as FastifyError, reply));
   app.addHook('preValidation', async (request) => {
     const issues = [...findUnstorableText(request.body), ...findUnstorableText(request.query)];
