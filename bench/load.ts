@@ -1,5 +1,5 @@
 /**
- * `npm run bench:load`: 60 s of mixed traffic at a steady rate against the real server on each
+ * `npm run bench:load`: 60 s of mixed traffic at a steady (open-loop) rate against the real server on each
  * engine — reads, searches and writes by many signed-in people — printing throughput,
  * p50/p95/p99, errors and the server's memory (RSS) in the second and the last ten seconds.
  * Not a test: nothing here asserts. Settings: LOAD_SECONDS (60), LOAD_RATE (200 req/s), LOAD_USERS (40).
@@ -7,7 +7,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import pg from 'pg';
 import { exited, startServerProcess } from '../test/server-process.ts';
 import { adminDatabaseUrl, databaseUrlFor } from '../test/postgres-url.ts';
@@ -44,6 +43,79 @@ async function signUpMany(baseUrl: string): Promise<Person[]> {
   return people;
 }
 
+type Planned = {
+  kind: string;
+  path: string;
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+};
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/**
+ * Open-loop load: one request every 1/RATE s whatever the answers do (no bursts, no waiting for
+ * slow answers), so latency includes any queueing a real steady stream of users would see.
+ */
+async function steadyLoad(baseUrl: string, next: (n: number) => Planned) {
+  const latencies: number[] = [];
+  const byKind: Record<string, number[]> = {};
+  let errors = 0;
+  const inFlight: Promise<void>[] = [];
+  const start = performance.now();
+  const total = RATE * SECONDS;
+  for (let n = 0; n < total; n++) {
+    const due = start + (n * 1000) / RATE;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    const req = next(n);
+    const sent = performance.now();
+    inFlight.push(
+      fetch(`${baseUrl}${req.path}`, {
+        method: req.method ?? 'GET',
+        headers: req.headers,
+        body: req.body,
+      })
+        .then(async (res) => {
+          await res.arrayBuffer();
+          if (res.status >= 400) errors += 1;
+        })
+        .catch(() => {
+          errors += 1;
+        })
+        .finally(() => {
+          const ms = performance.now() - sent;
+          latencies.push(ms);
+          (byKind[req.kind] ??= []).push(ms);
+        }),
+    );
+  }
+  await Promise.all(inFlight);
+  const elapsed = (performance.now() - start) / 1000;
+  latencies.sort((a, b) => a - b);
+  const summary = Object.fromEntries(
+    Object.entries(byKind).map(([k, xs]) => {
+      xs.sort((a, b) => a - b);
+      return [
+        k,
+        { n: xs.length, p50: +percentile(xs, 50).toFixed(1), p99: +percentile(xs, 99).toFixed(1) },
+      ];
+    }),
+  );
+  return {
+    count: latencies.length,
+    rate: latencies.length / elapsed,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    errors,
+    byKind: summary,
+  };
+}
+
 async function run(engine: string, env: Record<string, string>) {
   const server = await startServerProcess({
     ...env,
@@ -75,62 +147,40 @@ async function run(engine: string, env: Record<string, string>) {
       () => samples.push({ t: (Date.now() - t0) / 1000, kib: rssKiB(pid) }),
       1000,
     );
-    let n = 0;
     const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)]!;
-    const result = await autocannon({
-      url: server.baseUrl,
-      connections: 20,
-      overallRate: RATE,
-      duration: SECONDS,
-      requests: [
-        {
-          setupRequest: (req) => {
-            n += 1;
-            const p = pick(people);
-            const auth = {
-              cookie: p.cookie,
-              'x-csrf-token': p.csrf,
-              'content-type': 'application/json',
-            };
-            const roll = Math.random();
-            if (roll < 0.4) return { ...req, method: 'GET', path: `/api/organisations?limit=20` };
-            if (roll < 0.6)
-              return {
-                ...req,
-                method: 'GET',
-                path: `/api/organisations/${pick(orgIds)}`,
-                headers: auth,
-              };
-            if (roll < 0.75)
-              return {
-                ...req,
-                method: 'GET',
-                path: `/api/organisations?q=${pick(['gem', 'stadt', 'lab 1', 'load'])}`,
-              };
-            if (roll < 0.85) return { ...req, method: 'GET', path: '/api/session', headers: auth };
-            if (roll < 0.93) {
-              return {
-                ...req,
-                method: 'PATCH',
-                path: '/api/me',
-                headers: auth,
-                body: JSON.stringify({ name: `Load ${n}` }),
-              };
-            }
-            return {
-              ...req,
-              method: 'POST',
-              path: '/api/organisations',
-              headers: auth,
-              body: JSON.stringify({
-                name: `Made under load ${n}`,
-                kind: 'civil_society',
-                country: 'BE',
-              }),
-            };
-          },
-        },
-      ],
+    const result = await steadyLoad(server.baseUrl, (n) => {
+      const p = pick(people);
+      const auth = { cookie: p.cookie, 'x-csrf-token': p.csrf };
+      const json = { ...auth, 'content-type': 'application/json' };
+      const roll = Math.random();
+      if (roll < 0.4) return { kind: 'list', path: '/api/organisations?limit=20' };
+      if (roll < 0.6)
+        return { kind: 'detail', path: `/api/organisations/${pick(orgIds)}`, headers: auth };
+      if (roll < 0.75) {
+        const q = encodeURIComponent(pick(['gem', 'stadt', 'lab 1', 'load']));
+        return { kind: 'search', path: `/api/organisations?q=${q}` };
+      }
+      if (roll < 0.85) return { kind: 'session', path: '/api/session', headers: auth };
+      if (roll < 0.93) {
+        return {
+          kind: 'write: profile',
+          path: '/api/me',
+          method: 'PATCH',
+          headers: json,
+          body: JSON.stringify({ name: `Load ${n}` }),
+        };
+      }
+      return {
+        kind: 'write: organisation',
+        path: '/api/organisations',
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({
+          name: `Made under load ${n}`,
+          kind: 'civil_society',
+          country: 'BE',
+        }),
+      };
     });
     clearInterval(sampler);
     const avg = (from: number, to: number) => {
@@ -141,15 +191,17 @@ async function run(engine: string, env: Record<string, string>) {
     const last = avg(SECONDS - 10, SECONDS + 1);
     rows.push({
       engine,
-      'req/s': result.requests.average.toFixed(0),
-      p50: `${result.latency.p50} ms`,
-      p95: `${result.latency.p97_5 ?? result.latency.p90} ms (p97.5)`,
-      p99: `${result.latency.p99} ms`,
-      errors: String(result.errors + result.non2xx + result.timeouts),
+      'req/s': result.rate.toFixed(0),
+      requests: String(result.count),
+      p50: `${result.p50.toFixed(1)} ms`,
+      p95: `${result.p95.toFixed(1)} ms`,
+      p99: `${result.p99.toFixed(1)} ms`,
+      errors: String(result.errors),
       'RSS 10–20 s': `${(second / 1024).toFixed(0)} MiB`,
       'RSS last 10 s': `${(last / 1024).toFixed(0)} MiB`,
       growth: `${(((last - second) / second) * 100).toFixed(1)} %`,
     });
+    if (process.env.LOAD_DEBUG) console.log(engine, result.byKind);
   } finally {
     server.child.kill('SIGTERM');
     await exited(server.child);

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
 import type {
   JoinRequestCreate,
   JoinRequestDecision,
@@ -146,30 +146,26 @@ export async function listOrganisations(db: Db, query: OrganisationListQuery) {
   return { items, nextCursor: hasMore && last ? encodeCursor(last) : null };
 }
 
+/** One organisation with its member count and the viewer's role and pending request, in one query. */
 export async function organisationDetail(db: Db, id: string, viewer: Viewer) {
-  const row = await getOrganisation(db, id);
-  const [counted] = await db
-    .select({ n: count() })
-    .from(organisationMembers)
-    .where(eq(organisationMembers.organisationId, id));
-  let myRole: MemberRole | null = null;
-  let pending = false;
-  if (viewer) {
-    myRole = await getMembership(db, id, viewer.user.id);
-    const [req] = await db
-      .select({ id: joinRequests.id })
-      .from(joinRequests)
-      .where(
-        and(
-          eq(joinRequests.organisationId, id),
-          eq(joinRequests.userId, viewer.user.id),
-          eq(joinRequests.status, 'pending'),
-        ),
-      )
-      .limit(1);
-    pending = Boolean(req);
-  }
-  return { row, memberCount: counted?.n ?? 0, myRole, myJoinRequestPending: pending };
+  const viewerId = viewer?.user.id ?? null;
+  const [found] = await db
+    .select({
+      row: organisations,
+      memberCount: sql<number>`(select count(*)::int from ${organisationMembers} m where m.organisation_id = ${id})`,
+      myRole: sql<MemberRole | null>`(select m.role from ${organisationMembers} m where m.organisation_id = ${id} and m.user_id = ${viewerId})`,
+      pending: sql<boolean>`exists (select 1 from ${joinRequests} j where j.organisation_id = ${id} and j.user_id = ${viewerId} and j.status = 'pending')`,
+    })
+    .from(organisations)
+    .where(eq(organisations.id, id))
+    .limit(1);
+  if (!found) throw notFound('Organisation');
+  return {
+    row: found.row,
+    memberCount: found.memberCount,
+    myRole: found.myRole,
+    myJoinRequestPending: found.pending,
+  };
 }
 
 // ---- writes ----
