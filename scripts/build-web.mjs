@@ -8,16 +8,16 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Newest modification time under `target`, leaving out tests and their configuration. */
-function newestMtime(target) {
+/** Newest modification time under `target`, leaving out tests, fixtures and what `skip` names. */
+export function newestMtime(target, skip = () => false) {
   if (!fs.existsSync(target)) return 0;
   const stat = fs.statSync(target);
   if (!stat.isDirectory()) return stat.mtimeMs;
   let newest = 0;
   for (const entry of fs.readdirSync(target, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name === 'e2e') continue;
-    if (/\.test\.tsx?$|^tsconfig/.test(entry.name)) continue;
-    newest = Math.max(newest, newestMtime(path.join(target, entry.name)));
+    if (['node_modules', 'e2e', 'fixtures'].includes(entry.name) || skip(entry.name)) continue;
+    if (/\.(test|bench)\.tsx?$|^tsconfig/.test(entry.name)) continue;
+    newest = Math.max(newest, newestMtime(path.join(target, entry.name), skip));
   }
   return newest;
 }

@@ -255,6 +255,14 @@ const lastOwner = () =>
 
 export async function listMembers(db: Db, organisationId: string) {
   await getOrganisation(db, organisationId);
+  return selectMembers(db)
+    .where(eq(organisationMembers.organisationId, organisationId))
+    .orderBy(asc(users.name), asc(users.id))
+    .limit(1000);
+}
+
+/** Members with their names and e-mail addresses (the presenter decides who sees the e-mail). */
+function selectMembers(db: Db | Tx) {
   return db
     .select({
       userId: organisationMembers.userId,
@@ -264,10 +272,7 @@ export async function listMembers(db: Db, organisationId: string) {
       createdAt: organisationMembers.createdAt,
     })
     .from(organisationMembers)
-    .innerJoin(users, eq(users.id, organisationMembers.userId))
-    .where(eq(organisationMembers.organisationId, organisationId))
-    .orderBy(asc(users.name), asc(users.id))
-    .limit(1000);
+    .innerJoin(users, eq(users.id, organisationMembers.userId));
 }
 
 export async function canSeeMemberEmails(
@@ -363,22 +368,12 @@ export async function changeMemberRole(
       targetId: organisationId,
       details: { userId, from: current, to: newRole },
     });
-    const [m] = await tx
-      .select({
-        userId: organisationMembers.userId,
-        name: users.name,
-        email: users.email,
-        role: organisationMembers.role,
-        createdAt: organisationMembers.createdAt,
-      })
-      .from(organisationMembers)
-      .innerJoin(users, eq(users.id, organisationMembers.userId))
-      .where(
-        and(
-          eq(organisationMembers.organisationId, organisationId),
-          eq(organisationMembers.userId, userId),
-        ),
-      );
+    const [m] = await selectMembers(tx).where(
+      and(
+        eq(organisationMembers.organisationId, organisationId),
+        eq(organisationMembers.userId, userId),
+      ),
+    );
     if (!m) throw notFound('Member');
     return m;
   });

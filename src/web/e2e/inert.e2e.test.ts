@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   apiSignUp,
   baseUrl,
@@ -6,27 +6,19 @@ import {
   browserSignIn,
   expectAccessible,
   expectNoProblems,
-  launch,
+  useBrowser,
   newAccount,
   skip,
   waitForHeading,
-  type Browser,
 } from './support.ts';
 
 const PAYLOAD = '<script>window.__pwned=1</script><a href="javascript:alert(1)">x</a>';
 
 describe.skipIf(skip)('stored text is inert', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('shows markup in names and descriptions as text and never runs it', async () => {
-    const { page } = browser;
+    const { page } = browser();
     const account = newAccount('Mallory <img src=x onerror="window.__pwned=2">', 'mallory');
     await apiSignUp(account);
     await page.goto(`${baseUrl}/`);
@@ -66,6 +58,6 @@ describe.skipIf(skip)('stored text is inert', () => {
 
     expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
     expect(dialogs).toBe(0);
-    expectNoProblems(browser);
+    expectNoProblems(browser());
   });
 });

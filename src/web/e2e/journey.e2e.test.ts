@@ -1,29 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   apiSignUp,
   baseUrl,
   browserApi,
   expectAccessible,
   expectNoProblems,
-  launch,
+  useBrowser,
   newAccount,
   skip,
   waitForHeading,
-  type Browser,
 } from './support.ts';
 
 describe.skipIf(skip)('a civil servant registers their municipality', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('signs up, creates an organisation, adds a colleague, switches to Dutch and signs out', async () => {
-    const { page } = browser;
+    const { page } = browser();
     const me = newAccount('Anna de Vries', 'anna');
     const colleague = newAccount('Bram Jansen', 'bram');
 
@@ -154,11 +146,11 @@ describe.skipIf(skip)('a civil servant registers their municipality', () => {
       .waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('nl');
     await expectAccessible(page, 'home after sign-out (Dutch)');
-    expectNoProblems(browser);
+    expectNoProblems(browser());
   });
 
   it('lets someone ask to join, and an owner accept the request', async () => {
-    const { page, context } = browser;
+    const { page, context } = browser();
     await context.clearCookies();
     await page.evaluate(() => localStorage.setItem('connective.locale', 'en'));
     const owner = newAccount('Olga Owner', 'owner');
@@ -216,6 +208,6 @@ describe.skipIf(skip)('a civil servant registers their municipality', () => {
       .waitFor();
     await page.getByText('There are no join requests waiting for an answer.').waitFor();
     await expectAccessible(page, 'members after accepting');
-    expectNoProblems(browser);
+    expectNoProblems(browser());
   });
 });

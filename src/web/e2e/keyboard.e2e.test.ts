@@ -1,15 +1,14 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   apiSignUp,
   baseUrl,
   expectAccessible,
   expectNoProblems,
-  launch,
+  useBrowser,
   newAccount,
   skip,
   waitForHeading,
-  type Browser,
 } from './support.ts';
 
 /** A short description of the focused element: tag, id, accessible text. */
@@ -31,17 +30,10 @@ function focused(page: Page) {
 }
 
 describe.skipIf(skip)('keyboard only', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('signs in with Tab, Enter and typing only, starting with the skip link', async () => {
-    const { page } = browser;
+    const { page } = browser();
     const account = newAccount('Kees Keyboard', 'kees');
     await apiSignUp(account);
 
@@ -100,6 +92,6 @@ describe.skipIf(skip)('keyboard only', () => {
     await page.keyboard.press('Enter');
     await waitForHeading(page, 'Organisations');
     await expectAccessible(page, 'organisations (signed in)');
-    expectNoProblems(browser);
+    expectNoProblems(browser());
   });
 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   admin,
   apiSignUp,
@@ -10,11 +10,10 @@ import {
   browserSignIn,
   expectAccessible,
   expectNoProblems,
-  launch,
+  useBrowser,
   newAccount,
   skip,
   waitForHeading,
-  type Browser,
 } from './support.ts';
 
 const SCREENSHOT = fileURLToPath(new URL('../../../docs/screenshot.png', import.meta.url));
@@ -51,17 +50,10 @@ const SAMPLE_ORGANISATIONS = [
 ] as const;
 
 describe.skipIf(skip)('every page passes axe', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('signed out: home, sign in, sign up, organisations and the 404 page', async () => {
-    const { page } = browser;
+    const { page } = browser();
     for (const [url, heading, title] of [
       ['/', 'Connective', 'Home – Connective'],
       ['/sign-in', 'Sign in', 'Sign in – Connective'],
@@ -80,11 +72,11 @@ describe.skipIf(skip)('every page passes axe', () => {
     await page.getByText('Sign in to see this page.').waitFor();
     expect(new URL(page.url()).searchParams.get('next')).toBe('/profile');
     await expectAccessible(page, 'sign in (redirected)');
-    expectNoProblems(browser);
+    expectNoProblems(browser());
   });
 
   it('as a platform admin: organisations (list, filters, load more, detail, edit, members) and the audit log', async () => {
-    const { page } = browser;
+    const { page } = browser();
     await page.goto(`${baseUrl}/`);
     await browserSignIn(page, admin);
 
@@ -225,11 +217,11 @@ describe.skipIf(skip)('every page passes axe', () => {
     await page.goto(`${baseUrl}/nothing-here`);
     await waitForHeading(page, 'Page not found');
     await expectAccessible(page, '404 (signed in)');
-    expectNoProblems(browser);
+    expectNoProblems(browser());
   });
 
   it('profile: edit name and language, change password, download data, delete the account', async () => {
-    const { page, context } = browser;
+    const { page, context } = browser();
     await context.clearCookies();
     const account = newAccount('Eva Export', 'eva');
     await apiSignUp(account);
@@ -298,6 +290,6 @@ describe.skipIf(skip)('every page passes axe', () => {
       body: JSON.stringify({ email: account.email, password: 'an even better passphrase' }),
     });
     expect(signIn.status).toBe(401);
-    expectNoProblems(browser);
+    expectNoProblems(browser());
   });
 });

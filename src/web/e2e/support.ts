@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import type {} from '../../../test/browser-setup.ts';
 
 export const skipReason = inject('browserSkip');
@@ -33,6 +33,21 @@ export interface Browser {
 }
 
 /** Launch Chromium with a fresh profile; the page starts at about:blank. */
+/** A fresh Chromium for the enclosing `describe` block, closed after it. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('the browser did not start');
+    return browser;
+  };
+}
+
 export async function launch(): Promise<Browser> {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'connective-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
