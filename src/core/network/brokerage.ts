@@ -16,7 +16,7 @@
  *
  * Counts equal those of statnet's `sna::brokerage` (raw.nli).
  */
-import type { Graph } from './graph.ts';
+import { hasArc, type Graph } from './graph.ts';
 
 export const BROKERAGE_ROLES = [
   'coordinator',
@@ -35,19 +35,6 @@ export interface BrokerageResult {
   readonly total: Float64Array;
   /** Network-wide count per role. */
   readonly totals: Readonly<Record<BrokerageRole, number>>;
-}
-
-function hasArc(g: Graph, from: number, to: number): boolean {
-  let lo = g.outOffsets[from]!;
-  let hi = g.outOffsets[from + 1]! - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const t = g.outTargets[mid]!;
-    if (t === to) return true;
-    if (t < to) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
 }
 
 /**

@@ -4,8 +4,7 @@
  * closed triads (Newman 2003, "The structure and function of complex networks").
  * Unweighted: edge weights are ignored and self-loops do not count.
  */
-import type { Graph } from './graph.ts';
-import { toUndirected } from './graph.ts';
+import { hasArc, toUndirected, type Graph } from './graph.ts';
 
 interface TriangleCounts {
   /**
@@ -106,20 +105,6 @@ function directedClustering(g: Graph): Float64Array {
     out[i] = t === 0 ? 0 : t / ((dTotal * (dTotal - 1) - 2 * dBoth) * 2);
   }
   return out;
-}
-
-function hasArc(g: Graph, from: number, to: number): boolean {
-  // Rows are sorted: binary search.
-  let lo = g.outOffsets[from]!;
-  let hi = g.outOffsets[from + 1]! - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const t = g.outTargets[mid]!;
-    if (t === to) return true;
-    if (t < to) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
 }
 
 /**

@@ -247,6 +247,27 @@ export function buildGraph(input: GraphInput): Graph {
  * @example
  * byNodeId(g, [1, 2]); // { a: 1, b: 2 }
  */
+/**
+ * Whether the arc from → to exists. Each node's out-targets are sorted, so this is a binary search.
+ *
+ * @example
+ * const g = buildGraph({ directed: true, nodes: [{ id: 'a' }, { id: 'b' }], edges: [{ source: 'a', target: 'b' }] });
+ * hasArc(g, 0, 1); // true
+ * hasArc(g, 1, 0); // false
+ */
+export function hasArc(g: Graph, from: number, to: number): boolean {
+  let lo = g.outOffsets[from]!;
+  let hi = g.outOffsets[from + 1]! - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = g.outTargets[mid]!;
+    if (t === to) return true;
+    if (t < to) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
 export function byNodeId<T>(g: Graph, values: ArrayLike<T>): Record<string, T> {
   const out: Record<string, T> = {};
   for (let i = 0; i < g.n; i++) out[g.ids[i]!] = values[i]!;
