@@ -30,6 +30,7 @@ import { FormErrorSummary, useFormErrors } from '../components/FormErrorSummary.
 import { LoadError } from '../components/LoadError.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { NotSet } from '../components/NotSet.tsx';
+import { OrganisationLoadState } from '../components/OrganisationLoadState.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { RequireUser } from '../components/RequireUser.tsx';
 import { StatusMessage } from '../components/StatusMessage.tsx';
@@ -65,16 +66,7 @@ export function MembersPage() {
       <PageHeading>{title}</PageHeading>
       <RequireUser>
         {(user) => {
-          if (query.isPending) return <Loading />;
-          if (query.isError) {
-            return query.error instanceof ApiError && query.error.status === 404 ? (
-              <Alert data-color="warning">
-                <Paragraph>{t('organisation.notFound')}</Paragraph>
-              </Alert>
-            ) : (
-              <LoadError error={query.error} onRetry={() => void query.refetch()} />
-            );
-          }
+          if (!query.data) return <OrganisationLoadState query={query} />;
           return <MembersContent org={query.data} user={user} />;
         }}
       </RequireUser>

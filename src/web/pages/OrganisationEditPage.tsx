@@ -2,11 +2,10 @@ import { useNavigate, useParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, updateOrganisation } from '../api.ts';
+import { updateOrganisation } from '../api.ts';
 import { AppLink } from '../components/AppLink.tsx';
-import { LoadError } from '../components/LoadError.tsx';
-import { Loading } from '../components/Loading.tsx';
 import { OrganisationForm } from '../components/OrganisationForm.tsx';
+import { OrganisationLoadState } from '../components/OrganisationLoadState.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { RequireUser } from '../components/RequireUser.tsx';
 import { flashState } from '../flash.ts';
@@ -28,16 +27,7 @@ export function OrganisationEditPage() {
       <PageHeading>{title}</PageHeading>
       <RequireUser>
         {(user) => {
-          if (query.isPending) return <Loading />;
-          if (query.isError) {
-            return query.error instanceof ApiError && query.error.status === 404 ? (
-              <Alert data-color="warning">
-                <Paragraph>{t('organisation.notFound')}</Paragraph>
-              </Alert>
-            ) : (
-              <LoadError error={query.error} onRetry={() => void query.refetch()} />
-            );
-          }
+          if (!query.data) return <OrganisationLoadState query={query} />;
           const loaded = query.data;
           return (
             <>

@@ -1,23 +1,14 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Heading,
-  Link,
-  Paragraph,
-  Tag,
-  Textfield,
-} from '@digdir/designsystemet-react';
+import { Button, Heading, Link, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { JoinRequestCreate, type Organisation } from '../../shared/organisations.ts';
 import { ApiError, requestToJoin } from '../api.ts';
 import { AppLink } from '../components/AppLink.tsx';
 import { FormErrorSummary, useFormErrors } from '../components/FormErrorSummary.tsx';
-import { LoadError } from '../components/LoadError.tsx';
-import { Loading } from '../components/Loading.tsx';
 import { NotSet } from '../components/NotSet.tsx';
+import { OrganisationLoadState } from '../components/OrganisationLoadState.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { StatusMessage } from '../components/StatusMessage.tsx';
 import { countryName, safeHttpUrl } from '../format.ts';
@@ -37,15 +28,7 @@ export function OrganisationPage() {
   return (
     <div className="stack">
       <PageHeading>{org?.name ?? t('organisation.title')}</PageHeading>
-      {query.isPending && <Loading />}
-      {query.isError &&
-        (query.error instanceof ApiError && query.error.status === 404 ? (
-          <Alert data-color="warning">
-            <Paragraph>{t('organisation.notFound')}</Paragraph>
-          </Alert>
-        ) : (
-          <LoadError error={query.error} onRetry={() => void query.refetch()} />
-        ))}
+      <OrganisationLoadState query={query} />
       {org && <OrganisationDetails org={org} />}
     </div>
   );
