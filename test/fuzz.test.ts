@@ -105,12 +105,30 @@ beforeAll(async () => {
     headers: owner.headers,
     payload: { email: member.email },
   });
+  const made = await t.app.inject({
+    method: 'POST',
+    url: '/api/cases',
+    headers: owner.headers,
+    payload: { title: 'Fuzzed case', summary: 'A case to fuzz.', status: 'published' },
+  });
+  const caseId = (made.json() as { id: string }).id;
+  const code = await t.app.inject({
+    method: 'POST',
+    url: `/api/cases/${caseId}/codes`,
+    headers: owner.headers,
+    payload: { factor: 'org.culture', direction: 'driver' },
+  });
   world = {
     orgId: org.id,
     targetUserId: member.id,
     requestId: '00000000-0000-4000-8000-000000000000',
     outsiderEmail: 'nobody@example.org',
     memberEmails: [],
+    caseId,
+    draftCaseId: caseId,
+    draftTitle: 'Fuzzed case',
+    codeId: (code.json() as { id: string }).id,
+    draftCoder: 'nobody',
   };
   const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as {
     paths: Record<
@@ -139,7 +157,18 @@ const writeRows = MATRIX.filter((r) =>
   ['POST', 'PATCH', 'DELETE'].includes(r.call(worldStub()).method),
 );
 function worldStub(): World {
-  return { orgId: 'o', targetUserId: 'u', requestId: 'r', outsiderEmail: 'e', memberEmails: [] };
+  return {
+    orgId: 'o',
+    targetUserId: 'u',
+    requestId: 'r',
+    outsiderEmail: 'e',
+    memberEmails: [],
+    caseId: 'c',
+    draftCaseId: 'd',
+    draftTitle: 't',
+    codeId: 'k',
+    draftCoder: 'n',
+  };
 }
 
 describe('fuzzing every write route', () => {

@@ -201,6 +201,15 @@ export async function rowCounts(database: Database): Promise<Record<string, numb
     'organisation_members',
     'join_requests',
     'audit_log',
+    'cases',
+    'case_countries',
+    'case_partners',
+    'case_sections',
+    'case_outcomes',
+    'case_resources',
+    'case_tags',
+    'case_codes',
+    'case_deletions',
   ];
   const out: Record<string, number> = {};
   for (const t of tables) {

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeApp, setPlatformRole, signUp, type TestApp } from './helpers.ts';
 import { ACTORS, MATRIX, NOT_IN_MATRIX, type Actor, type World } from './permission-matrix.ts';
 import { createSession } from '../src/server/auth/sessions.ts';
+import { insertCase, insertCode } from '../src/server/commands/case-store.ts';
+import { CaseCreate } from '../src/shared/cases.ts';
 import {
   joinRequests,
   organisationMembers,
@@ -57,12 +59,51 @@ async function makeWorld(): Promise<World> {
     .insert(joinRequests)
     .values({ organisationId: org!.id, userId: requester!.id })
     .returning();
+  const draftTitle = `Matrix draft ${worlds} ${Math.random().toString(36).slice(2)}`;
+  const draftCoder = `Draft coder ${worlds}`;
+  const lead = [{ name: org!.name, organisationId: org!.id, role: 'lead' }];
+  const made = await db.transaction(async (tx) => {
+    const published = await insertCase(
+      tx,
+      CaseCreate.parse({
+        title: `Matrix case ${worlds}`,
+        summary: 'A published case of the world.',
+        status: 'published',
+        countries: ['NL'],
+        partners: lead,
+      }),
+      { authorId: people.owner!.id },
+    );
+    const draft = await insertCase(
+      tx,
+      CaseCreate.parse({ title: draftTitle, summary: 'Private until published.', partners: lead }),
+      { authorId: people.owner!.id },
+    );
+    const code = await insertCode(tx, published.id, {
+      factor: 'org.culture',
+      direction: 'barrier',
+      evidence: 'Matrix',
+      coderId: people.member!.id,
+      coderName: 'Matrix member',
+    });
+    await insertCode(tx, draft.id, {
+      factor: 'org.culture',
+      direction: 'driver',
+      evidence: 'Only in the draft',
+      coderId: null,
+      coderName: draftCoder,
+    });
+    return { caseId: published.id, draftCaseId: draft.id, codeId: code.id };
+  });
   return {
     orgId: org!.id,
     targetUserId: target!.id,
     requestId: req!.id,
     outsiderEmail: outsider!.email!,
     memberEmails: [target!.email!],
+    ...made,
+    draftTitle,
+    draftCoder,
   };
 }
 

@@ -29,13 +29,23 @@ export type World = {
   outsiderEmail: string;
   /** E-mail addresses that only owners and admins of the organisation may see. */
   memberEmails: string[];
+  /** A published case written by the owner, with the organisation as lead partner. */
+  caseId: string;
+  /** A draft case like it: only its editors (owner, organisation members, moderators) see it. */
+  draftCaseId: string;
+  /** The draft's title: it must never reach anyone else. */
+  draftTitle: string;
+  /** A code by the plain member in the published case. */
+  codeId: string;
+  /** A coder who coded only the draft: not to be listed among coders. */
+  draftCoder: string;
 };
 
 export type Call = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; payload?: unknown };
 
 export type MatrixRow = {
   route: string;
-  visibility: 'public' | 'self' | 'platform';
+  visibility: 'public' | 'self' | 'platform' | 'draft';
   call: (w: World) => Call;
   expect: Record<Actor, Expected>;
   /** What the answer must not contain for this actor (private content checks), when allowed. */
@@ -61,6 +71,28 @@ const managers = (others: Expected): Record<Actor, Expected> => ({
   moderator: others,
   platformAdmin: 'ok',
 });
+/** Who may edit a case of the world's organisation: its author (owner), members, moderators. */
+const caseEditors = (others: Expected): Record<Actor, Expected> => ({
+  anonymous: 401,
+  stranger: others,
+  member: 'ok',
+  orgAdmin: 'ok',
+  owner: 'ok',
+  moderator: 'ok',
+  platformAdmin: 'ok',
+});
+/** Who may see the draft: its editors; to everyone else it does not exist. */
+const draftReaders: Record<Actor, Expected> = { ...caseEditors(404), anonymous: 404 };
+const hideDraft = (w: World) => [w.draftTitle, w.draftCoder];
+const hideDraftFromNonEditors = (w: World, actor: Actor) =>
+  draftReaders[actor] === 'ok' ? [] : hideDraft(w);
+const caseExample = {
+  title: 'A matrix case',
+  summary: 'Written by the permission matrix.',
+  countries: ['NL'],
+  level: 'local',
+};
+
 const hideEmailsFromNonManagers = (w: World, actor: Actor) =>
   actor === 'owner' || actor === 'orgAdmin' || actor === 'platformAdmin' ? [] : w.memberEmails;
 
@@ -276,6 +308,153 @@ export const MATRIX: MatrixRow[] = [
       moderator: 403,
       platformAdmin: 'ok',
     },
+  },
+  // ---- the case library ----
+  {
+    route: 'GET /api/cases',
+    visibility: 'public',
+    call: () => ({ method: 'GET', url: '/api/cases?limit=100' }),
+    expect: all('ok'),
+    // Drafts stay out of search and counts for everyone, their editors included.
+    mustNotReveal: hideDraft,
+  },
+  {
+    route: 'GET /api/cases',
+    visibility: 'draft',
+    call: (w) => ({ method: 'GET', url: `/api/cases?q=${encodeURIComponent(w.draftTitle)}` }),
+    expect: all('ok'),
+    mustNotReveal: (w) => [w.draftTitle, w.draftCaseId],
+  },
+  {
+    route: 'POST /api/cases',
+    visibility: 'public',
+    call: () => ({ method: 'POST', url: '/api/cases', payload: caseExample }),
+    expect: signedIn('ok'),
+  },
+  {
+    route: 'GET /api/cases/mine',
+    visibility: 'self',
+    call: () => ({ method: 'GET', url: '/api/cases/mine' }),
+    expect: signedIn('ok'),
+    // Moderators may edit the draft but it is not theirs: "mine" lists authors' and lead members' cases.
+    mustNotReveal: (w, actor) =>
+      ['member', 'orgAdmin', 'owner'].includes(actor) ? [] : [w.draftTitle],
+  },
+  {
+    route: 'GET /api/cases/compare',
+    visibility: 'public',
+    call: () => ({ method: 'GET', url: '/api/cases/compare' }),
+    expect: all('ok'),
+    mustNotReveal: hideDraft,
+  },
+  {
+    route: 'GET /api/cases/coders',
+    visibility: 'public',
+    call: () => ({ method: 'GET', url: '/api/cases/coders' }),
+    expect: all('ok'),
+    mustNotReveal: hideDraft,
+  },
+  {
+    route: 'GET /api/cases/agreement',
+    visibility: 'draft',
+    call: (w) => {
+      const coder = encodeURIComponent(`name:${w.draftCoder}`);
+      return { method: 'GET', url: `/api/cases/agreement?coderA=${coder}&coderB=${coder}` };
+    },
+    // A coder of drafts only is unknown to the agreement: nothing about the draft comes out.
+    expect: all(400),
+    mustNotReveal: hideDraft,
+  },
+  {
+    route: 'GET /api/cases/:id',
+    visibility: 'public',
+    call: (w) => ({ method: 'GET', url: `/api/cases/${w.caseId}` }),
+    expect: all('ok'),
+  },
+  {
+    route: 'GET /api/cases/:id',
+    visibility: 'draft',
+    call: (w) => ({ method: 'GET', url: `/api/cases/${w.draftCaseId}` }),
+    expect: draftReaders,
+    mustNotReveal: hideDraftFromNonEditors,
+  },
+  {
+    route: 'PATCH /api/cases/:id',
+    visibility: 'public',
+    call: (w) => ({ method: 'PATCH', url: `/api/cases/${w.caseId}`, payload: { title: 'Edited' } }),
+    expect: caseEditors(403),
+  },
+  {
+    route: 'PATCH /api/cases/:id',
+    visibility: 'draft',
+    call: (w) => ({
+      method: 'PATCH',
+      url: `/api/cases/${w.draftCaseId}`,
+      payload: { title: 'Edited' },
+    }),
+    expect: caseEditors(404),
+    mustNotReveal: hideDraftFromNonEditors,
+  },
+  {
+    route: 'GET /api/cases/:id/similar',
+    visibility: 'public',
+    call: (w) => ({ method: 'GET', url: `/api/cases/${w.caseId}/similar` }),
+    expect: all('ok'),
+    mustNotReveal: hideDraft,
+  },
+  {
+    route: 'GET /api/cases/:id/similar',
+    visibility: 'draft',
+    call: (w) => ({ method: 'GET', url: `/api/cases/${w.draftCaseId}/similar` }),
+    expect: draftReaders,
+  },
+  {
+    route: 'POST /api/cases/:id/codes',
+    visibility: 'public',
+    call: (w) => ({
+      method: 'POST',
+      url: `/api/cases/${w.caseId}/codes`,
+      payload: { factor: 'org.leadership', direction: 'driver', evidence: 'Matrix' },
+    }),
+    // Every signed-in person may code a published case (the member coded another factor).
+    expect: signedIn('ok'),
+  },
+  {
+    route: 'POST /api/cases/:id/codes',
+    visibility: 'draft',
+    call: (w) => ({
+      method: 'POST',
+      url: `/api/cases/${w.draftCaseId}/codes`,
+      payload: { factor: 'org.leadership', direction: 'driver', evidence: 'Matrix' },
+    }),
+    expect: caseEditors(404),
+  },
+  {
+    route: 'DELETE /api/cases/:id/codes/:codeId',
+    visibility: 'public',
+    call: (w) => ({ method: 'DELETE', url: `/api/cases/${w.caseId}/codes/${w.codeId}` }),
+    // Only the coder (the plain member) and moderators remove a code.
+    expect: {
+      anonymous: 401,
+      stranger: 403,
+      member: 'ok',
+      orgAdmin: 403,
+      owner: 403,
+      moderator: 'ok',
+      platformAdmin: 'ok',
+    },
+  },
+  {
+    route: 'DELETE /api/cases/:id',
+    visibility: 'public',
+    call: (w) => ({ method: 'DELETE', url: `/api/cases/${w.caseId}` }),
+    expect: caseEditors(403),
+  },
+  {
+    route: 'DELETE /api/cases/:id',
+    visibility: 'draft',
+    call: (w) => ({ method: 'DELETE', url: `/api/cases/${w.draftCaseId}` }),
+    expect: caseEditors(404),
   },
 ];
 

@@ -25,12 +25,16 @@ import { authRoutes } from './routes/auth/auth.ts';
 import { meRoutes } from './routes/me/me.ts';
 import { organisationRoutes } from './routes/organisations/organisations.ts';
 import { auditRoutes } from './routes/audit/audit.ts';
+import { caseRoutes } from './routes/cases/cases.ts';
+import { CaseIndex } from './search/case-index.ts';
 import type { FieldIssue } from '../shared/errors.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     config: Config;
     database: Database;
+    /** This server's facet index of the published cases (kept in step with the database). */
+    caseIndex: CaseIndex;
     /** Every route registered, for the permission matrix's completeness check. */
     routeList: { method: string; url: string }[];
   }
@@ -143,6 +147,7 @@ export async function buildApp({
   });
   app.decorate('config', config);
   app.decorate('database', database);
+  app.decorate('caseIndex', new CaseIndex(database.db));
   const routeList: { method: string; url: string }[] = [];
   app.decorate('routeList', routeList);
   app.addHook('onRoute', (route) => {
@@ -218,6 +223,7 @@ export async function buildApp({
   await app.register(meRoutes, { prefix: '/api' });
   await app.register(organisationRoutes, { prefix: '/api' });
   await app.register(auditRoutes, { prefix: '/api' });
+  await app.register(caseRoutes, { prefix: '/api' });
 
   app.get('/robots.txt', { schema: { hide: true } }, async (_req, reply) =>
     reply.type('text/plain').send('User-agent: *\nDisallow: /api/\n'),

@@ -4,3 +4,14 @@ export { organisations } from './organisations.ts';
 export { organisationMembers } from './organisation-members.ts';
 export { joinRequests } from './join-requests.ts';
 export { auditLog } from './audit-log.ts';
+export {
+  cases,
+  caseDeletions,
+  caseCountries,
+  casePartners,
+  caseSections,
+  caseOutcomes,
+  caseResources,
+  caseTags,
+  caseCodes,
+} from './cases.ts';

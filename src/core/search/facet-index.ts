@@ -1,0 +1,338 @@
+/**
+ * An in-memory faceted index: every document gets an ordinal, every (facet, value) a bitset of the
+ * documents that have it. Filters are alternatives within a facet (OR) and all apply across facets
+ * (AND); the counts of each facet apply every filter except its own (disjunctive faceting), so a
+ * ticked value never hides the other values of its facet. Counting is word-wise AND + popcount:
+ * about (number of values) × (documents / 32) operations, a millisecond for 100 000 documents.
+ *
+ * Documents are added, replaced and removed one at a time; freed ordinals are reused.
+ */
+
+export type FacetValues<F extends string> = Readonly<Record<F, readonly string[]>>;
+
+export type Filters<F extends string> = Partial<Record<F, readonly string[]>>;
+
+export type SortKey = readonly (number | string)[];
+
+export class Bitset {
+  words: Uint32Array;
+  constructor(capacity: number) {
+    this.words = new Uint32Array(Math.max(1, Math.ceil(capacity / 32)));
+  }
+  static ofWords(words: Uint32Array): Bitset {
+    const b = new Bitset(0);
+    b.words = words;
+    return b;
+  }
+  grow(capacity: number): void {
+    const need = Math.ceil(capacity / 32);
+    if (need <= this.words.length) return;
+    const next = new Uint32Array(Math.max(need, this.words.length * 2));
+    next.set(this.words);
+    this.words = next;
+  }
+  set(i: number): void {
+    this.grow(i + 1);
+    this.words[i >>> 5]! |= 1 << (i & 31);
+  }
+  clear(i: number): void {
+    if (i >>> 5 < this.words.length) this.words[i >>> 5]! &= ~(1 << (i & 31));
+  }
+  has(i: number): boolean {
+    return i >>> 5 < this.words.length && (this.words[i >>> 5]! & (1 << (i & 31))) !== 0;
+  }
+  count(): number {
+    let n = 0;
+    for (const w of this.words) n += popcount(w);
+    return n;
+  }
+}
+
+export function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
+}
+
+/** Words of a AND b over `length` words (missing words count as zero). */
+function andInto(target: Uint32Array, other: Uint32Array): void {
+  const n = target.length;
+  const m = Math.min(n, other.length);
+  for (let i = 0; i < m; i++) target[i]! &= other[i]!;
+  for (let i = m; i < n; i++) target[i] = 0;
+}
+
+function orInto(target: Uint32Array, other: Uint32Array): void {
+  const m = Math.min(target.length, other.length);
+  for (let i = 0; i < m; i++) target[i]! |= other[i]!;
+}
+
+function andCount(a: Uint32Array, b: Uint32Array): number {
+  const m = Math.min(a.length, b.length);
+  let n = 0;
+  for (let i = 0; i < m; i++) {
+    const w = a[i]! & b[i]!;
+    if (w !== 0) n += popcount(w);
+  }
+  return n;
+}
+
+export type FacetIndexOptions<F extends string> = {
+  facets: readonly F[];
+  /** The sort orders documents can be listed in; each key is compared element by element. */
+  sorts: Record<string, (doc: { id: string; values: FacetValues<F> }) => SortKey>;
+};
+
+type Doc<F extends string> = { id: string; values: FacetValues<F>; keys: Record<string, SortKey> };
+
+export type FacetCounts<F extends string> = Record<F, Map<string, number>>;
+
+export function compareKeys(a: SortKey, b: SortKey): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y) continue;
+    if (x === undefined) return -1;
+    if (y === undefined) return 1;
+    return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+export class FacetIndex<F extends string> {
+  readonly facets: readonly F[];
+  private readonly sortFns: FacetIndexOptions<F>['sorts'];
+  private readonly bits = new Map<F, Map<string, Bitset>>();
+  private readonly docs: (Doc<F> | undefined)[] = [];
+  private readonly ordinalOf = new Map<string, number>();
+  private readonly free: number[] = [];
+  private readonly alive = new Bitset(1024);
+  private readonly orders = new Map<string, number[] | null>();
+
+  constructor(options: FacetIndexOptions<F>) {
+    this.facets = options.facets;
+    this.sortFns = options.sorts;
+    for (const f of options.facets) this.bits.set(f, new Map());
+    for (const name of Object.keys(options.sorts)) this.orders.set(name, null);
+  }
+
+  get size(): number {
+    return this.ordinalOf.size;
+  }
+
+  /** Ordinal capacity (one past the highest ordinal in use). */
+  get capacity(): number {
+    return this.docs.length;
+  }
+
+  has(id: string): boolean {
+    return this.ordinalOf.has(id);
+  }
+
+  ordinal(id: string): number | undefined {
+    return this.ordinalOf.get(id);
+  }
+
+  idAt(ordinal: number): string | undefined {
+    return this.docs[ordinal]?.id;
+  }
+
+  values(id: string): FacetValues<F> | undefined {
+    const o = this.ordinalOf.get(id);
+    return o === undefined ? undefined : this.docs[o]?.values;
+  }
+
+  /** Adds a document, or replaces the one with the same id. */
+  put(id: string, values: FacetValues<F>): void {
+    this.remove(id);
+    const ordinal = this.free.pop() ?? this.docs.length;
+    const keys: Record<string, SortKey> = {};
+    for (const [name, fn] of Object.entries(this.sortFns)) keys[name] = fn({ id, values });
+    this.docs[ordinal] = { id, values, keys };
+    this.ordinalOf.set(id, ordinal);
+    this.alive.set(ordinal);
+    for (const f of this.facets) {
+      const byValue = this.bits.get(f)!;
+      for (const v of values[f]) {
+        let b = byValue.get(v);
+        if (!b) byValue.set(v, (b = new Bitset(this.docs.length)));
+        b.set(ordinal);
+      }
+    }
+    for (const name of this.orders.keys()) this.orders.set(name, null);
+  }
+
+  remove(id: string): void {
+    const ordinal = this.ordinalOf.get(id);
+    if (ordinal === undefined) return;
+    const doc = this.docs[ordinal]!;
+    for (const f of this.facets) {
+      const byValue = this.bits.get(f)!;
+      for (const v of doc.values[f]) {
+        const b = byValue.get(v);
+        if (!b) continue;
+        b.clear(ordinal);
+        if (b.count() === 0) byValue.delete(v);
+      }
+    }
+    this.alive.clear(ordinal);
+    this.docs[ordinal] = undefined;
+    this.ordinalOf.delete(id);
+    this.free.push(ordinal);
+    for (const name of this.orders.keys()) this.orders.set(name, null);
+  }
+
+  /** A bitset of the given document ids (unknown ids are ignored). */
+  bitsetOf(ids: Iterable<string>): Bitset {
+    const b = new Bitset(this.docs.length);
+    for (const id of ids) {
+      const o = this.ordinalOf.get(id);
+      if (o !== undefined) b.set(o);
+    }
+    return b;
+  }
+
+  private words(): number {
+    return Math.max(1, Math.ceil(this.docs.length / 32));
+  }
+
+  /** OR of a facet's selected values, or null when the facet is not filtered. */
+  private facetMask(facet: F, selected: readonly string[] | undefined): Uint32Array | null {
+    if (!selected || selected.length === 0) return null;
+    const mask = new Uint32Array(this.words());
+    const byValue = this.bits.get(facet)!;
+    for (const v of selected) {
+      const b = byValue.get(v);
+      if (b) orInto(mask, b.words);
+    }
+    return mask;
+  }
+
+  private baseMask(base: Bitset | null): Uint32Array {
+    const mask = new Uint32Array(this.words());
+    mask.set(this.alive.words.subarray(0, mask.length));
+    if (base) andInto(mask, base.words);
+    return mask;
+  }
+
+  /** The documents that pass every filter (and `base`, e.g. the text matches, when given). */
+  match(filters: Filters<F>, base: Bitset | null = null): Bitset {
+    const mask = this.baseMask(base);
+    for (const f of this.facets) {
+      const m = this.facetMask(f, filters[f]);
+      if (m) andInto(mask, m);
+    }
+    return Bitset.ofWords(mask);
+  }
+
+  /**
+   * For each facet, the number of documents with each value among those passing every filter of
+   * the *other* facets (and `base`). Values with no documents are left out unless selected.
+   */
+  counts(filters: Filters<F>, base: Bitset | null = null): FacetCounts<F> {
+    const masks = new Map<F, Uint32Array>();
+    for (const f of this.facets) {
+      const m = this.facetMask(f, filters[f]);
+      if (m) masks.set(f, m);
+    }
+    const all = this.baseMask(base);
+    for (const m of masks.values()) andInto(all, m);
+    const out = {} as FacetCounts<F>;
+    for (const f of this.facets) {
+      let mask = all;
+      if (masks.has(f)) {
+        mask = this.baseMask(base);
+        for (const [g, m] of masks) if (g !== f) andInto(mask, m);
+      }
+      const counts = new Map<string, number>();
+      for (const [value, b] of this.bits.get(f)!) {
+        const n = andCount(mask, b.words);
+        if (n > 0) counts.set(value, n);
+      }
+      for (const v of filters[f] ?? []) if (!counts.has(v)) counts.set(v, 0);
+      out[f] = counts;
+    }
+    return out;
+  }
+
+  /** The values of a facet that some document has. */
+  valueList(facet: F): string[] {
+    return [...this.bits.get(facet)!.keys()];
+  }
+
+  /** The number of documents in `within` with each value of a facet (no filter left out). */
+  countWithin(within: Bitset, facet: F): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const [value, b] of this.bits.get(facet)!) {
+      const n = andCount(within.words, b.words);
+      if (n > 0) counts.set(value, n);
+    }
+    return counts;
+  }
+
+  /** The ids of the documents in a bitset. */
+  idsOf(set: Bitset): string[] {
+    const ids: string[] = [];
+    const words = set.words;
+    for (let w = 0; w < words.length; w++) {
+      let word = words[w]!;
+      while (word !== 0) {
+        const bit = 31 - Math.clz32(word & -word);
+        const doc = this.docs[w * 32 + bit];
+        if (doc) ids.push(doc.id);
+        word &= word - 1;
+      }
+    }
+    return ids;
+  }
+
+  private order(name: string): number[] {
+    let order = this.orders.get(name);
+    if (order === undefined) throw new Error(`unknown sort ${name}`);
+    if (order === null) {
+      order = [];
+      for (let i = 0; i < this.docs.length; i++) if (this.docs[i]) order.push(i);
+      order.sort((a, b) => compareKeys(this.docs[a]!.keys[name]!, this.docs[b]!.keys[name]!));
+      this.orders.set(name, order);
+    }
+    return order;
+  }
+
+  sortKey(id: string, sort: string): SortKey | undefined {
+    const o = this.ordinalOf.get(id);
+    return o === undefined ? undefined : this.docs[o]?.keys[sort];
+  }
+
+  /**
+   * Up to `limit` matching ids in the order of `sort`, starting after the document whose key is
+   * `after` (keyset pagination: the position is found by binary search, not by counting).
+   */
+  page(
+    matches: Bitset,
+    sort: string,
+    limit: number,
+    after: SortKey | null = null,
+  ): { ids: string[]; more: boolean } {
+    const order = this.order(sort);
+    let start = 0;
+    if (after) {
+      let lo = 0;
+      let hi = order.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (compareKeys(this.docs[order[mid]!]!.keys[sort]!, after) <= 0) lo = mid + 1;
+        else hi = mid;
+      }
+      start = lo;
+    }
+    const ids: string[] = [];
+    for (let i = start; i < order.length; i++) {
+      const o = order[i]!;
+      if (!matches.has(o)) continue;
+      if (ids.length === limit) return { ids, more: true };
+      ids.push(this.docs[o]!.id);
+    }
+    return { ids, more: false };
+  }
+}
