@@ -5,6 +5,9 @@ import { organisationMembers, users } from '../db/schema/index.ts';
 import { createUser } from '../commands/accounts.ts';
 import { createOrganisation } from '../commands/organisations.ts';
 import type { ActiveSession } from '../auth/sessions.ts';
+import { CaseCreate } from '../../shared/cases.ts';
+import { insertCase, insertCode } from '../commands/case-store.ts';
+import { ILLUSTRATIVE_CASES } from './illustrative-cases.ts';
 
 /** Demo accounts; the README lists them. Never seeded in production. */
 export const DEMO_ACCOUNTS = [
@@ -138,11 +141,13 @@ export async function seedDemo(db: Db): Promise<boolean> {
       }),
     );
   }
+  const organisationIds = new Map<string, string>();
   for (const { owner, org } of DEMO_ORGANISATIONS) {
     const user = created[owner];
     if (!user) continue;
     const viewer: ActiveSession = { tokenHash: '', csrfToken: '', user };
     const o = await createOrganisation(db, viewer, org);
+    organisationIds.set(o.name, o.id);
     // A colleague in every organisation, so member lists are not empty.
     const colleague = created[(owner % 3) + 1];
     if (colleague && colleague.id !== user.id) {
@@ -151,5 +156,48 @@ export async function seedDemo(db: Db): Promise<boolean> {
         .values({ organisationId: o.id, userId: colleague.id, role: 'member' });
     }
   }
+  const coders = { anna: created[1]!, jonas: created[2]! };
+  await seedIllustrativeCases(db, coders.anna.id, coders, organisationIds);
   return true;
+}
+
+/**
+ * The cases written for the demo, authored by Anna and coded by Anna and Jonas (so the coding
+ * view has two coders to compare); partners that are demo organisations are linked to them.
+ */
+export async function seedIllustrativeCases(
+  db: Db,
+  authorId: string,
+  coders: Record<'anna' | 'jonas', { id: string; name: string }>,
+  organisationIds: ReadonlyMap<string, string> = new Map(),
+): Promise<number> {
+  await db.transaction(async (tx) => {
+    for (const item of ILLUSTRATIVE_CASES) {
+      const fields = CaseCreate.parse(item.case);
+      fields.partners = fields.partners.map((p) => ({
+        ...p,
+        organisationId: p.organisationId ?? organisationIds.get(p.name) ?? null,
+      }));
+      const row = await insertCase(tx, fields, {
+        authorId,
+        provenance: {
+          source: 'connective-demo',
+          sourceId: item.key,
+          sourceUrl: null,
+          retrievedAt: null,
+        },
+      });
+      for (const code of item.codes) {
+        const coder = coders[code.coder];
+        await insertCode(tx, row.id, {
+          factor: code.factor,
+          direction: code.direction,
+          evidence: code.evidence,
+          coderId: coder.id,
+          coderName: coder.name,
+        });
+      }
+    }
+  });
+  return ILLUSTRATIVE_CASES.length;
 }
