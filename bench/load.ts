@@ -10,6 +10,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { exited, startServerProcess } from '../test/server-process.ts';
 import { adminDatabaseUrl, databaseUrlFor } from '../test/postgres-url.ts';
+import { percentile } from './support.ts';
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const RATE = Number(process.env.LOAD_RATE ?? 200);
@@ -50,11 +51,6 @@ type Planned = {
   headers?: Record<string, string>;
   body?: string;
 };
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 /**
  * Open-loop load: one request every 1/RATE s whatever the answers do (no bursts, no waiting for

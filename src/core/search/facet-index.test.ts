@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { Bitset, FacetIndex, compareKeys, popcount, type Filters } from './facet-index.ts';
 
 type F = 'colour' | 'size' | 'tag';
@@ -26,9 +26,12 @@ const filtersArb = fc.record(
   { requiredKeys: [] },
 );
 
+let strategy: 'sparse' | 'dense' = 'dense';
+
 function build(docs: readonly Doc[]) {
   const index = new FacetIndex<F>({
     facets: FACETS,
+    strategy,
     sorts: { rank: (d) => [-(rankOf.get(d.id) ?? 0), d.id] },
   });
   const rankOf = new Map(docs.map((d) => [d.id, d.rank]));
@@ -60,7 +63,11 @@ function bruteCounts(docs: readonly Doc[], filters: Filters<F>) {
 const asObject = (m: Map<string, number>) => Object.fromEntries([...m].sort());
 const sortedObject = (o: Record<string, number>) => Object.fromEntries(Object.entries(o).sort());
 
-describe('FacetIndex', () => {
+describe.each(['sparse', 'dense'] as const)('FacetIndex walking matches %s', (s) => {
+  beforeEach(() => {
+    strategy = s;
+  });
+
   it('counts each facet with every other filter applied, as a brute-force count does', () => {
     fc.assert(
       fc.property(docsArb, filtersArb, (docs, filters) => {

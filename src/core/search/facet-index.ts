@@ -82,9 +82,17 @@ export type FacetIndexOptions<F extends string> = {
   facets: readonly F[];
   /** The sort orders documents can be listed in; each key is compared element by element. */
   sorts: Record<string, (doc: { id: string; values: FacetValues<F> }) => SortKey>;
+  /** How counts and pages walk the matches; 'auto' picks the cheaper way (tests force each). */
+  strategy?: 'auto' | 'sparse' | 'dense';
 };
 
-type Doc<F extends string> = { id: string; values: FacetValues<F>; keys: Record<string, SortKey> };
+type Doc<F extends string> = {
+  id: string;
+  values: FacetValues<F>;
+  keys: Record<string, SortKey>;
+  /** The ids of the document's (facet, value) pairs. */
+  vids: Int32Array;
+};
 
 export type FacetCounts<F extends string> = Record<F, Map<string, number>>;
 
@@ -100,30 +108,36 @@ export function compareKeys(a: SortKey, b: SortKey): number {
   return 0;
 }
 
+/** Rough cost of tallying one document's values (sparse) against one word of one value (dense). */
+const VALUES_PER_DOC = 16;
+
 export class FacetIndex<F extends string> {
   readonly facets: readonly F[];
   private readonly sortFns: FacetIndexOptions<F>['sorts'];
-  private readonly bits = new Map<F, Map<string, Bitset>>();
+  /** facet → value → value id; value ids index the arrays below. */
+  private readonly vids = new Map<F, Map<string, number>>();
+  private readonly vidFacet: number[] = [];
+  private readonly vidValue: string[] = [];
+  private readonly vidBits: Bitset[] = [];
+  /** Documents with each value, kept up to date (the counts when nothing is filtered). */
+  private readonly vidTotal: number[] = [];
   private readonly docs: (Doc<F> | undefined)[] = [];
   private readonly ordinalOf = new Map<string, number>();
   private readonly free: number[] = [];
   private readonly alive = new Bitset(1024);
   private readonly orders = new Map<string, number[] | null>();
+  private readonly strategy: 'auto' | 'sparse' | 'dense';
 
   constructor(options: FacetIndexOptions<F>) {
     this.facets = options.facets;
+    this.strategy = options.strategy ?? 'auto';
     this.sortFns = options.sorts;
-    for (const f of options.facets) this.bits.set(f, new Map());
+    for (const f of options.facets) this.vids.set(f, new Map());
     for (const name of Object.keys(options.sorts)) this.orders.set(name, null);
   }
 
   get size(): number {
     return this.ordinalOf.size;
-  }
-
-  /** Ordinal capacity (one past the highest ordinal in use). */
-  get capacity(): number {
-    return this.docs.length;
   }
 
   has(id: string): boolean {
@@ -134,13 +148,23 @@ export class FacetIndex<F extends string> {
     return this.ordinalOf.get(id);
   }
 
-  idAt(ordinal: number): string | undefined {
-    return this.docs[ordinal]?.id;
-  }
-
   values(id: string): FacetValues<F> | undefined {
     const o = this.ordinalOf.get(id);
     return o === undefined ? undefined : this.docs[o]?.values;
+  }
+
+  private vidOf(facetIndex: number, value: string): number {
+    const byValue = this.vids.get(this.facets[facetIndex]!)!;
+    let vid = byValue.get(value);
+    if (vid === undefined) {
+      vid = this.vidValue.length;
+      byValue.set(value, vid);
+      this.vidFacet.push(facetIndex);
+      this.vidValue.push(value);
+      this.vidBits.push(new Bitset(this.docs.length + 1));
+      this.vidTotal.push(0);
+    }
+    return vid;
   }
 
   /** Adds a document, or replaces the one with the same id. */
@@ -149,16 +173,16 @@ export class FacetIndex<F extends string> {
     const ordinal = this.free.pop() ?? this.docs.length;
     const keys: Record<string, SortKey> = {};
     for (const [name, fn] of Object.entries(this.sortFns)) keys[name] = fn({ id, values });
-    this.docs[ordinal] = { id, values, keys };
+    const vids: number[] = [];
+    this.facets.forEach((f, fi) => {
+      for (const v of new Set(values[f])) vids.push(this.vidOf(fi, v));
+    });
+    this.docs[ordinal] = { id, values, keys, vids: Int32Array.from(vids) };
     this.ordinalOf.set(id, ordinal);
     this.alive.set(ordinal);
-    for (const f of this.facets) {
-      const byValue = this.bits.get(f)!;
-      for (const v of values[f]) {
-        let b = byValue.get(v);
-        if (!b) byValue.set(v, (b = new Bitset(this.docs.length)));
-        b.set(ordinal);
-      }
+    for (const vid of vids) {
+      this.vidBits[vid]!.set(ordinal);
+      this.vidTotal[vid]! += 1;
     }
     for (const name of this.orders.keys()) this.orders.set(name, null);
   }
@@ -167,14 +191,9 @@ export class FacetIndex<F extends string> {
     const ordinal = this.ordinalOf.get(id);
     if (ordinal === undefined) return;
     const doc = this.docs[ordinal]!;
-    for (const f of this.facets) {
-      const byValue = this.bits.get(f)!;
-      for (const v of doc.values[f]) {
-        const b = byValue.get(v);
-        if (!b) continue;
-        b.clear(ordinal);
-        if (b.count() === 0) byValue.delete(v);
-      }
+    for (const vid of doc.vids) {
+      this.vidBits[vid]!.clear(ordinal);
+      this.vidTotal[vid]! -= 1;
     }
     this.alive.clear(ordinal);
     this.docs[ordinal] = undefined;
@@ -201,10 +220,10 @@ export class FacetIndex<F extends string> {
   private facetMask(facet: F, selected: readonly string[] | undefined): Uint32Array | null {
     if (!selected || selected.length === 0) return null;
     const mask = new Uint32Array(this.words());
-    const byValue = this.bits.get(facet)!;
+    const byValue = this.vids.get(facet)!;
     for (const v of selected) {
-      const b = byValue.get(v);
-      if (b) orInto(mask, b.words);
+      const vid = byValue.get(v);
+      if (vid !== undefined) orInto(mask, this.vidBits[vid]!.words);
     }
     return mask;
   }
@@ -227,64 +246,114 @@ export class FacetIndex<F extends string> {
   }
 
   /**
+   * Tallies the values of the given facets over the documents in `mask`: by walking those
+   * documents when they are few, by AND + popcount against each value's bitset when many.
+   */
+  private tally(mask: Uint32Array, facetIndexes: readonly number[], into: number[]): void {
+    const wanted = new Uint8Array(this.facets.length);
+    for (const fi of facetIndexes) wanted[fi] = 1;
+    let values = 0;
+    for (const fi of this.vidFacet) values += wanted[fi]!;
+    const vidFacet = this.vidFacet;
+    let n = 0;
+    for (let w = 0; w < mask.length; w++) if (mask[w] !== 0) n += popcount(mask[w]!);
+    const sparse =
+      this.strategy === 'auto'
+        ? n * VALUES_PER_DOC < mask.length * values
+        : this.strategy === 'sparse';
+    if (sparse) {
+      for (let w = 0; w < mask.length; w++) {
+        let word = mask[w]!;
+        while (word !== 0) {
+          const doc = this.docs[w * 32 + (31 - Math.clz32(word & -word))];
+          word &= word - 1;
+          if (!doc) continue;
+          const vids = doc.vids;
+          for (let j = 0; j < vids.length; j++) {
+            const vid = vids[j]!;
+            if (wanted[vidFacet[vid]!] === 1) into[vid]! += 1;
+          }
+        }
+      }
+    } else {
+      for (let vid = 0; vid < this.vidFacet.length; vid++) {
+        if (wanted[this.vidFacet[vid]!]) into[vid] = andCount(mask, this.vidBits[vid]!.words);
+      }
+    }
+  }
+
+  /**
    * For each facet, the number of documents with each value among those passing every filter of
    * the *other* facets (and `base`). Values with no documents are left out unless selected.
    */
   counts(filters: Filters<F>, base: Bitset | null = null): FacetCounts<F> {
-    const masks = new Map<F, Uint32Array>();
-    for (const f of this.facets) {
+    const masks = new Map<number, Uint32Array>();
+    this.facets.forEach((f, fi) => {
       const m = this.facetMask(f, filters[f]);
-      if (m) masks.set(f, m);
+      if (m) masks.set(fi, m);
+    });
+    const tallies = new Array<number>(this.vidFacet.length).fill(0);
+    if (masks.size === 0 && !base) {
+      for (let vid = 0; vid < tallies.length; vid++) tallies[vid] = this.vidTotal[vid]!;
+    } else {
+      const unfiltered = this.facets.map((_, fi) => fi).filter((fi) => !masks.has(fi));
+      if (unfiltered.length) {
+        const all = this.baseMask(base);
+        for (const m of masks.values()) andInto(all, m);
+        this.tally(all, unfiltered, tallies);
+      }
+      for (const fi of masks.keys()) {
+        const mask = this.baseMask(base);
+        for (const [g, m] of masks) if (g !== fi) andInto(mask, m);
+        this.tally(mask, [fi], tallies);
+      }
     }
-    const all = this.baseMask(base);
-    for (const m of masks.values()) andInto(all, m);
     const out = {} as FacetCounts<F>;
+    for (const f of this.facets) out[f] = new Map();
+    for (let vid = 0; vid < tallies.length; vid++) {
+      if (tallies[vid]! > 0)
+        out[this.facets[this.vidFacet[vid]!]!].set(this.vidValue[vid]!, tallies[vid]!);
+    }
     for (const f of this.facets) {
-      let mask = all;
-      if (masks.has(f)) {
-        mask = this.baseMask(base);
-        for (const [g, m] of masks) if (g !== f) andInto(mask, m);
-      }
-      const counts = new Map<string, number>();
-      for (const [value, b] of this.bits.get(f)!) {
-        const n = andCount(mask, b.words);
-        if (n > 0) counts.set(value, n);
-      }
-      for (const v of filters[f] ?? []) if (!counts.has(v)) counts.set(v, 0);
-      out[f] = counts;
+      for (const v of filters[f] ?? []) if (!out[f].has(v)) out[f].set(v, 0);
     }
     return out;
   }
 
   /** The values of a facet that some document has. */
   valueList(facet: F): string[] {
-    return [...this.bits.get(facet)!.keys()];
+    return [...this.vids.get(facet)!].filter(([, vid]) => this.vidTotal[vid]! > 0).map(([v]) => v);
   }
 
   /** The number of documents in `within` with each value of a facet (no filter left out). */
   countWithin(within: Bitset, facet: F): Map<string, number> {
+    const tallies = new Array<number>(this.vidFacet.length).fill(0);
+    const mask = this.baseMask(within);
+    this.tally(mask, [this.facets.indexOf(facet)], tallies);
     const counts = new Map<string, number>();
-    for (const [value, b] of this.bits.get(facet)!) {
-      const n = andCount(within.words, b.words);
-      if (n > 0) counts.set(value, n);
-    }
+    for (const [value, vid] of this.vids.get(facet)!)
+      if (tallies[vid]! > 0) counts.set(value, tallies[vid]!);
     return counts;
   }
 
-  /** The ids of the documents in a bitset. */
-  idsOf(set: Bitset): string[] {
-    const ids: string[] = [];
+  /** The ordinals of the documents in a bitset, ascending. */
+  private ordinalsOf(set: Bitset): number[] {
+    const out: number[] = [];
     const words = set.words;
     for (let w = 0; w < words.length; w++) {
       let word = words[w]!;
       while (word !== 0) {
-        const bit = 31 - Math.clz32(word & -word);
-        const doc = this.docs[w * 32 + bit];
-        if (doc) ids.push(doc.id);
+        const o = w * 32 + (31 - Math.clz32(word & -word));
         word &= word - 1;
+        if (this.docs[o]) out.push(o);
       }
     }
-    return ids;
+    return out;
+  }
+
+  /** The ids of the documents in a bitset. */
+  idsOf(set: Bitset): string[] {
+    return this.ordinalsOf(set).map((o) => this.docs[o]!.id);
   }
 
   private order(name: string): number[] {
@@ -306,7 +375,8 @@ export class FacetIndex<F extends string> {
 
   /**
    * Up to `limit` matching ids in the order of `sort`, starting after the document whose key is
-   * `after` (keyset pagination: the position is found by binary search, not by counting).
+   * `after` (keyset pagination: the position is found by binary search, not by counting). Few
+   * matches are sorted on their own; many are found by walking the presorted order.
    */
   page(
     matches: Bitset,
@@ -314,14 +384,24 @@ export class FacetIndex<F extends string> {
     limit: number,
     after: SortKey | null = null,
   ): { ids: string[]; more: boolean } {
-    const order = this.order(sort);
+    const key = (o: number) => this.docs[o]!.keys[sort]!;
+    let order: number[];
+    const few =
+      this.strategy === 'auto'
+        ? matches.count() * 64 < this.ordinalOf.size
+        : this.strategy === 'sparse';
+    if (few) {
+      order = this.ordinalsOf(matches).sort((a, b) => compareKeys(key(a), key(b)));
+    } else {
+      order = this.order(sort);
+    }
     let start = 0;
     if (after) {
       let lo = 0;
       let hi = order.length;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        if (compareKeys(this.docs[order[mid]!]!.keys[sort]!, after) <= 0) lo = mid + 1;
+        if (compareKeys(key(order[mid]!), after) <= 0) lo = mid + 1;
         else hi = mid;
       }
       start = lo;

@@ -15,7 +15,6 @@ import {
   type FacetCount,
   type FacetName,
   type SearchSort,
-  type SnippetPart,
 } from '../../shared/cases.ts';
 import { FACTORS, type Factor } from '../../shared/case-vocabulary.ts';
 import type { ActiveSession } from '../auth/sessions.ts';
@@ -46,12 +45,6 @@ async function rows<T>(db: Db, query: SQL): Promise<T[]> {
   const r = (await db.execute(query)) as unknown as { rows: T[] };
   return r.rows;
 }
-
-const idList = (ids: readonly string[]) =>
-  sql.join(
-    ids.map((id) => sql`${id}`),
-    sql`, `,
-  );
 
 // ---- permissions ----
 
@@ -266,84 +259,12 @@ export function decodeSortKey(raw: string): SortKey {
   ]);
 }
 
-const START = '\u0002';
-const STOP = '\u0003';
-
-/** Splits ts_headline output with our markers into highlighted parts. */
-export function snippetParts(headline: string): SnippetPart[] {
-  const parts: SnippetPart[] = [];
-  let rest = headline.replace(/\s+/g, ' ').trim();
-  while (rest.length) {
-    const a = rest.indexOf(START);
-    if (a < 0) {
-      parts.push({ text: rest, hit: false });
-      break;
-    }
-    if (a > 0) parts.push({ text: rest.slice(0, a), hit: false });
-    const b = rest.indexOf(STOP, a + 1);
-    const end = b < 0 ? rest.length : b;
-    parts.push({ text: rest.slice(a + 1, end), hit: true });
-    rest = b < 0 ? '' : rest.slice(b + 1);
-  }
-  return parts.filter((p) => p.text.length > 0);
-}
-
-type HitRow = {
-  id: string;
-  title: string;
-  summary: string;
-  status: 'draft' | 'published';
-  level: CaseHit['level'];
-  sector: CaseHit['sector'];
-  maturity: CaseHit['maturity'];
-  year_launched: number | null;
-  technology: string | null;
-  illustrative: boolean;
-  source: string | null;
-  code_count: number;
-  countries: string[] | null;
-  headline?: string | null;
-};
-
-async function hits(db: Db, ids: string[], q: string | undefined): Promise<CaseHit[]> {
-  if (ids.length === 0) return [];
-  const headline = q
-    ? sql`, ts_headline('english',
-          c.summary || ' … ' || coalesce((select string_agg(s.body, ' … ') from case_sections s where s.case_id = c.id), ''),
-          ${tsQuery(q)},
-          ${`StartSel=${START}, StopSel=${STOP}, MaxWords=40, MinWords=18, MaxFragments=2, FragmentDelimiter=" … "`}) as headline`
-    : sql``;
-  const found = await rows<HitRow>(
-    db,
-    sql`select c.id, c.title, c.summary, c.status, c.level, c.sector, c.maturity, c.year_launched,
-               c.technology, c.illustrative, c.source,
-               (select count(*)::int from case_codes k where k.case_id = c.id) as code_count,
-               (select array_agg(cc.country order by cc.position) from case_countries cc where cc.case_id = c.id) as countries
-               ${headline}
-        from cases c where c.id in (${idList(ids)})`,
-  );
-  const byId = new Map(found.map((r) => [r.id, r]));
+/** A page of results from the index's copy of each case, with snippets for a text query. */
+async function hits(index: CaseIndex, ids: string[], q: string | undefined): Promise<CaseHit[]> {
+  const snippets = q ? await index.snippets(q, ids) : null;
   return ids.flatMap((id) => {
-    const r = byId.get(id);
-    if (!r) return [];
-    return [
-      {
-        id: r.id,
-        title: r.title,
-        summary: r.summary,
-        snippet: r.headline ? snippetParts(r.headline) : [],
-        status: r.status,
-        countries: r.countries ?? [],
-        level: r.level,
-        sector: r.sector,
-        maturity: r.maturity,
-        yearLaunched: r.year_launched,
-        technology: r.technology,
-        illustrative: r.illustrative,
-        codeCount: r.code_count,
-        source: r.source,
-      },
-    ];
+    const h = index.hit(id);
+    return h ? [{ ...h, snippet: snippets?.get(id) ?? [] }] : [];
   });
 }
 
@@ -363,7 +284,7 @@ async function matching(index: CaseIndex, filters: CaseFilters) {
   return { facets, q, ranks, base, f, matches: facets.match(f, base) };
 }
 
-export async function searchCases(db: Db, index: CaseIndex, query: CaseSearchQuery) {
+export async function searchCases(index: CaseIndex, query: CaseSearchQuery) {
   const { facets, q, ranks, base, f, matches } = await matching(index, query);
   const counts = facets.counts(f, base);
   const sort: SearchSort =
@@ -402,7 +323,7 @@ export async function searchCases(db: Db, index: CaseIndex, query: CaseSearchQue
   }
   const last = page.keys[page.keys.length - 1];
   return {
-    items: await hits(db, page.ids, q),
+    items: await hits(index, page.ids, q),
     total: matches.count(),
     facets: Object.fromEntries(FACET_NAMES.map((n) => [n, facetList(n, counts[n])])) as Record<
       FacetName,

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Bitset } from '../../core/search/facet-index.ts';
 import { FacetIndex, type FacetValues } from '../../core/search/facet-index.ts';
-import type { CaseFilters, FacetName } from '../../shared/cases.ts';
+import type { CaseFilters, CaseHit, FacetName, SnippetPart } from '../../shared/cases.ts';
 import { FACET_NAMES } from '../../shared/cases.ts';
 import {
   governanceTradition,
@@ -19,6 +19,11 @@ import type { Db } from '../db/client.ts';
 
 type Row = {
   id: string;
+  title: string;
+  summary: string;
+  illustrative: boolean;
+  source: string | null;
+  code_count: number;
   status: string;
   level: string | null;
   sector: string | null;
@@ -32,8 +37,13 @@ type Row = {
   published_at: string | Date | null;
   revision: string | number;
   countries: string[] | null;
-  coded: boolean;
 };
+
+/** What a search result shows of a case, kept in memory so a page of results needs no query. */
+export type HitData = Omit<CaseHit, 'snippet'>;
+
+/** How long a server trusts its index before asking the database for newer revisions. */
+export const FRESHNESS_MS = 50;
 
 async function rows<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
   const r = (await db.execute(query)) as unknown as { rows: T[] };
@@ -69,7 +79,7 @@ function valuesOf(r: Row): FacetValues<FacetName> {
     facet: r.facets ?? [],
     technology: list(r.technology),
     year: r.year_launched == null ? [] : [String(r.year_launched)],
-    coded: [r.coded ? 'yes' : 'no'],
+    coded: [r.code_count > 0 ? 'yes' : 'no'],
   };
 }
 
@@ -105,7 +115,12 @@ export class CaseIndex {
   private readonly publishedAt = new Map<string, number>();
   private applied = -1;
   private catchingUp: Promise<void> | null = null;
-  private readonly textCache = new Map<string, Map<string, number>>();
+  private readonly hitData = new Map<string, HitData>();
+  private checkedAt = -Infinity;
+  private readonly textCache = new Map<
+    string,
+    { ranks: Map<string, number>; snippets: Map<string, SnippetPart[]> }
+  >();
 
   constructor(private readonly db: Db) {
     this.index = new FacetIndex<FacetName>({
@@ -128,7 +143,20 @@ export class CaseIndex {
   }
 
   /** Brings the index up to date with every committed case write, then returns it. */
+  /** A write on this server: the next use reads the database instead of trusting the index. */
+  invalidate(): void {
+    this.checkedAt = -Infinity;
+  }
+
+  /** What a result list shows of a published case. */
+  hit(id: string): HitData | undefined {
+    return this.hitData.get(id);
+  }
+
   async current(): Promise<FacetIndex<FacetName>> {
+    // Writes through this server invalidate at once; other servers' writes show within FRESHNESS_MS.
+    if (performance.now() - this.checkedAt < FRESHNESS_MS) return this.index;
+    const checkedAt = performance.now();
     const [head] = await rows<{ c: string | number | null; d: string | number | null }>(
       this.db,
       sql`select (select max(revision) from cases) as c, (select max(revision) from case_deletions) as d`,
@@ -141,6 +169,7 @@ export class CaseIndex {
       });
       await this.catchingUp;
     }
+    this.checkedAt = Math.max(this.checkedAt, checkedAt);
     return this.index;
   }
 
@@ -151,32 +180,51 @@ export class CaseIndex {
       sql`select case_id from case_deletions where revision > ${since} and revision <= ${latest}`,
     );
     for (const d of deleted) {
-      this.index.remove(d.case_id);
-      this.publishedAt.delete(d.case_id);
+      this.forget(d.case_id);
     }
     const changed = await rows<Row>(
       this.db,
-      sql`select c.id, c.status, c.level, c.sector, c.stage, c.maturity, c.innovation_types,
+      sql`select c.id, c.title, c.summary, c.illustrative, c.source, c.status, c.level, c.sector, c.stage, c.maturity, c.innovation_types,
                  c.facets, c.technology, c.year_launched, c.governance_tradition, c.published_at,
                  c.revision,
                  (select array_agg(cc.country order by cc.position) from case_countries cc
                    where cc.case_id = c.id) as countries,
-                 exists (select 1 from case_codes k where k.case_id = c.id) as coded
+                 (select count(*)::int from case_codes k where k.case_id = c.id) as code_count
           from cases c
           where c.revision > ${since} and c.revision <= ${latest}
           order by c.revision`,
     );
     for (const r of changed) {
       if (r.status !== 'published') {
-        this.index.remove(r.id);
-        this.publishedAt.delete(r.id);
+        this.forget(r.id);
         continue;
       }
       this.publishedAt.set(r.id, r.published_at ? new Date(r.published_at).getTime() : 0);
       this.index.put(r.id, valuesOf(r));
+      this.hitData.set(r.id, {
+        id: r.id,
+        title: r.title,
+        summary: r.summary,
+        status: 'published',
+        countries: r.countries ?? [],
+        level: r.level as HitData['level'],
+        sector: r.sector as HitData['sector'],
+        maturity: r.maturity as HitData['maturity'],
+        yearLaunched: r.year_launched,
+        technology: r.technology,
+        illustrative: r.illustrative,
+        codeCount: r.code_count,
+        source: r.source,
+      });
     }
     this.applied = latest;
     this.textCache.clear();
+  }
+
+  private forget(id: string): void {
+    this.index.remove(id);
+    this.publishedAt.delete(id);
+    this.hitData.delete(id);
   }
 
   /**
@@ -184,6 +232,10 @@ export class CaseIndex {
    * (so Dutch and names match too). Cached per query until the next case write.
    */
   async textMatches(q: string): Promise<Map<string, number>> {
+    return (await this.textEntry(q)).ranks;
+  }
+
+  private async textEntry(q: string) {
     const revision = this.applied;
     const cached = this.textCache.get(q);
     if (cached) {
@@ -196,18 +248,64 @@ export class CaseIndex {
       sql`select id, ts_rank(search, ${tsQuery(q)}) as rank from cases
           where status = 'published' and search @@ ${tsQuery(q)}`,
     );
-    const out = new Map(found.map((r) => [r.id, Number(r.rank)]));
+    const entry = {
+      ranks: new Map(found.map((r) => [r.id, Number(r.rank)])),
+      snippets: new Map<string, SnippetPart[]>(),
+    };
     if (revision === this.applied) {
-      this.textCache.set(q, out);
+      this.textCache.set(q, entry);
       if (this.textCache.size > 200) this.textCache.delete(this.textCache.keys().next().value!);
     }
-    return out;
+    return entry;
+  }
+
+  /** Highlighted passages of the given cases for a text query (cached with the query). */
+  async snippets(q: string, ids: string[]): Promise<Map<string, SnippetPart[]>> {
+    const entry = await this.textEntry(q);
+    const missing = ids.filter((id) => !entry.snippets.has(id));
+    if (missing.length) {
+      const found = await rows<{ id: string; headline: string | null }>(
+        this.db,
+        sql`select c.id, ts_headline('english',
+              c.summary || ' … ' || coalesce((select string_agg(s.body, ' … ') from case_sections s where s.case_id = c.id), ''),
+              ${tsQuery(q)},
+              ${`StartSel=${START}, StopSel=${STOP}, MaxWords=40, MinWords=18, MaxFragments=2, FragmentDelimiter=" … "`}) as headline
+            from cases c where c.id in (${sql.join(
+              missing.map((id) => sql`${id}`),
+              sql`, `,
+            )})`,
+      );
+      for (const r of found) entry.snippets.set(r.id, snippetParts(r.headline ?? ''));
+    }
+    return entry.snippets;
   }
 
   /** A bitset of the given ids in the index's ordinals. */
   bitsetOf(ids: Iterable<string>): Bitset {
     return this.index.bitsetOf(ids);
   }
+}
+
+const START = '\u0002';
+const STOP = '\u0003';
+
+/** Splits ts_headline output with our markers into highlighted parts. */
+export function snippetParts(headline: string): SnippetPart[] {
+  const parts: SnippetPart[] = [];
+  let rest = headline.replace(/\s+/g, ' ').trim();
+  while (rest.length) {
+    const a = rest.indexOf(START);
+    if (a < 0) {
+      parts.push({ text: rest, hit: false });
+      break;
+    }
+    if (a > 0) parts.push({ text: rest.slice(0, a), hit: false });
+    const b = rest.indexOf(STOP, a + 1);
+    const end = b < 0 ? rest.length : b;
+    parts.push({ text: rest.slice(a + 1, end), hit: true });
+    rest = b < 0 ? '' : rest.slice(b + 1);
+  }
+  return parts.filter((p) => p.text.length > 0);
 }
 
 /** The text query: English stems OR plain words, from web-search syntax ("quotes", -not, or). */

@@ -43,6 +43,11 @@ export async function caseRoutes(root: FastifyInstance): Promise<void> {
   const { db } = app.database;
   const index = app.caseIndex;
 
+  // A write through this server shows in its search at once.
+  app.addHook('onSend', async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') index.invalidate();
+  });
+
   const detail = async (id: string, viewer: Parameters<typeof caseDetail>[1]) => {
     const d = await caseDetail(db, viewer, id);
     return presentCase(d.c, { canEdit: d.canEdit, traditions: d.traditions });
@@ -60,7 +65,7 @@ export async function caseRoutes(root: FastifyInstance): Promise<void> {
         response: { 200: CaseSearchResult },
       },
     },
-    async (request) => searchCases(db, index, request.query),
+    async (request) => searchCases(index, request.query),
   );
 
   app.post(
