@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../src/server/db/client.ts';
 
-/** Words the synthetic titles, summaries and narratives are made of (some rare, some common). */
+/** Topic words: each text has a few of them among many filler words, as real case texts do. */
 const WORDS = [
   'chatbot',
   'permit',
@@ -128,9 +128,15 @@ const pick = (xs: string[], salt: string) =>
   sql.raw(
     `(array[${xs.map((x) => `'${x}'`).join(',')}])[1 + abs(hashtext(i::text || '${salt}')) % ${xs.length}]`,
   );
-const words = (n: number, salt: string) =>
+/** A deterministic filler word out of 5 000 ("w1234"), so topic words stay selective. */
+const filler = (salt: string) => sql.raw(`'w' || (abs(hashtext(i::text || '${salt}')) % 5000)`);
+/** `topics` topic words and `fillers` filler words, in a fixed interleaving. */
+const words = (topics: number, fillers: number, salt: string) =>
   sql.join(
-    Array.from({ length: n }, (_, k) => pick(WORDS, `${salt}${k}`)),
+    [
+      ...Array.from({ length: topics }, (_, k) => pick(WORDS, `${salt}t${k}`)),
+      ...Array.from({ length: fillers }, (_, k) => filler(`${salt}f${k}`)),
+    ],
     sql.raw(` || ' ' || `),
   );
 
@@ -154,7 +160,7 @@ export async function generateCases(database: Database, CASES: number) {
              setweight(to_tsvector('english', t.summary), 'B') || setweight(to_tsvector('simple', t.summary), 'B') ||
              setweight(to_tsvector('english', t.body), 'C') || setweight(to_tsvector('simple', t.body), 'C')
       from generate_series(${from}::int, ${to}::int) i,
-           lateral (select ${words(4, 't')} as title, ${words(18, 'u')} as summary, ${words(40, 'b')} as body) t`);
+           lateral (select ${words(1, 3, 't')} as title, ${words(2, 16, 'u')} as summary, ${words(3, 37, 'b')} as body) t`);
     await db.execute(sql`
       insert into case_countries (case_id, country, position)
       select md5('case' || i)::uuid, ${pick(COUNTRIES, 'c')}, 0 from generate_series(${from}::int, ${to}::int) i`);
@@ -164,7 +170,7 @@ export async function generateCases(database: Database, CASES: number) {
       where i % 5 = 0 and ${pick(COUNTRIES, 'c2')} <> ${pick(COUNTRIES, 'c')}`);
     await db.execute(sql`
       insert into case_sections (case_id, section, body)
-      select md5('case' || i)::uuid, 'context', ${words(40, 'b')} from generate_series(${from}::int, ${to}::int) i`);
+      select md5('case' || i)::uuid, 'context', ${words(3, 37, 'b')} from generate_series(${from}::int, ${to}::int) i`);
     await db.execute(sql`
       insert into case_codes (case_id, factor, direction, coder_name)
       select md5('case' || i)::uuid, 'org.leadership', case when i % 2 = 0 then 'driver' else 'barrier' end, 'Bench coder'

@@ -366,6 +366,19 @@ export const MATRIX: MatrixRow[] = [
     mustNotReveal: hideDraft,
   },
   {
+    route: 'GET /api/cases/export',
+    visibility: 'draft',
+    call: () => ({ method: 'GET', url: '/api/cases/export?format=json' }),
+    expect: all('ok'),
+    mustNotReveal: hideDraft,
+  },
+  {
+    route: 'GET /api/cases/codebook',
+    visibility: 'public',
+    call: () => ({ method: 'GET', url: '/api/cases/codebook' }),
+    expect: all('ok'),
+  },
+  {
     route: 'GET /api/cases/:id',
     visibility: 'public',
     call: (w) => ({ method: 'GET', url: `/api/cases/${w.caseId}` }),

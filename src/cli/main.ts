@@ -7,6 +7,7 @@ import { DataDirLockedError } from '../server/db/lock.ts';
 import { registerQcaCommand } from './qca-command.ts';
 import { registerNetworkCommand } from './network-command.ts';
 import { registerServerCommands } from './server-commands.ts';
+import { registerCaseCommands } from './case-commands.ts';
 
 const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
   version: string;
@@ -23,6 +24,7 @@ program.addOption(new Option('--no-color', 'plain output').hideHelp());
 registerServerCommands(program);
 registerQcaCommand(program);
 registerNetworkCommand(program);
+registerCaseCommands(program);
 
 try {
   await program.parseAsync(process.argv);

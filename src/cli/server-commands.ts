@@ -10,7 +10,7 @@ import type { TableSummary } from '../server/db/backup.ts';
 const backup = () => import('../server/db/backup.ts');
 
 /** Opens and migrates the configured database (DATA_DIR or DATABASE_URL), as the server would. */
-async function openMigrated() {
+export async function openMigrated() {
   const config = loadConfig();
   const { openDatabase } = await import('../server/db/client.ts');
   const database = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
@@ -23,7 +23,7 @@ async function openMigrated() {
   return database;
 }
 
-function fail(message: string): never {
+export function fail(message: string): never {
   process.stderr.write(`connective: ${message}\n`);
   process.exit(1);
 }

@@ -17,7 +17,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     databaseUrl: config.databaseUrl,
     poolSize: config.databasePoolSize,
   });
-  const [{ buildApp }, { seedDemo }] = await Promise.all([
+  const [{ buildApp }, { seedDemo, seedJrcCases }] = await Promise.all([
     import('./app.ts'),
     import('./demo/seed.ts'),
   ]).catch(async (err: unknown) => {
@@ -31,6 +31,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
     app = await buildApp({ config, database });
     if (config.demo && (await seedDemo(database.db))) {
       app.log.info('seeded the demo content (DEMO=0 or NODE_ENV=production turns this off)');
+    }
+    if (config.demo && (await seedJrcCases(database.db))) {
+      app.log.info('imported the 853 JRC public-sector cases of the demo');
     }
     const url = await app.listen({ port: config.port, host: config.host });
     app.log.info(

@@ -8,7 +8,10 @@ import { z } from 'zod';
 export type Label = { en: string; nl: string };
 
 function vocabulary<const V extends string>(labels: Record<V, Label>) {
-  const values = Object.keys(labels) as [V, ...V[]];
+  // Object keys that look like integers ('10') come first in JavaScript: numeric codes are sorted.
+  const keys = Object.keys(labels);
+  if (keys.every((k) => /^\d+$/.test(k))) keys.sort((a, b) => Number(a) - Number(b));
+  const values = keys as [V, ...V[]];
   return { values, schema: z.enum(values), labels };
 }
 

@@ -388,5 +388,9 @@ export const Comparison = z.object({
 export type Comparison = z.infer<typeof Comparison>;
 
 export const EXPORT_FORMATS = ['csv', 'json'] as const;
-export const ExportQuery = CaseFilters.extend({ format: z.enum(EXPORT_FORMATS).default('csv') });
+export const ExportQuery = CaseFilters.extend({
+  format: z.enum(EXPORT_FORMATS).default('csv'),
+  /** For CSV: the cases (one row each) or their drivers-and-barriers codes (one row each). */
+  part: z.enum(['cases', 'codes']).default('cases'),
+});
 export type ExportQuery = z.infer<typeof ExportQuery>;

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { CaseCreate, Provenance } from '../../shared/cases.ts';
 import type { Factor, CodeDirection, NarrativeSection } from '../../shared/case-vocabulary.ts';
 import { NARRATIVE_SECTIONS } from '../../shared/case-vocabulary.ts';
@@ -114,16 +115,23 @@ function rowValues(c: CaseFields) {
   };
 }
 
-async function writeChildren(tx: Tx, caseId: string, c: CaseFields): Promise<void> {
-  for (const table of [
-    caseCountries,
-    casePartners,
-    caseSections,
-    caseOutcomes,
-    caseResources,
-    caseTags,
-  ]) {
-    await tx.delete(table).where(eq(table.caseId, caseId));
+async function writeChildren(
+  tx: Tx,
+  caseId: string,
+  c: CaseFields,
+  replacing: boolean,
+): Promise<void> {
+  if (replacing) {
+    for (const table of [
+      caseCountries,
+      casePartners,
+      caseSections,
+      caseOutcomes,
+      caseResources,
+      caseTags,
+    ]) {
+      await tx.delete(table).where(eq(table.caseId, caseId));
+    }
   }
   if (c.countries.length)
     await tx
@@ -191,7 +199,7 @@ export async function insertCase(tx: Tx, c: CaseFields, meta: InsertMeta = {}): 
     })
     .returning();
   if (!row) throw new Error('insert returned no row');
-  await writeChildren(tx, row.id, c);
+  await writeChildren(tx, row.id, c, false);
   return row;
 }
 
@@ -230,7 +238,7 @@ export async function replaceCase(
     .where(eq(cases.id, id))
     .returning();
   if (!row) throw new Error(`case ${id} vanished`);
-  await writeChildren(tx, id, c);
+  await writeChildren(tx, id, c, true);
   return row;
 }
 
@@ -268,37 +276,46 @@ export async function insertCode(tx: Tx, caseId: string, code: StoredCode) {
   return row!;
 }
 
+/** Like Promise.all over query builders, but each starts when the previous has finished. */
+async function inTurn<T extends readonly unknown[]>(
+  queries: T,
+): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const out: unknown[] = [];
+  for (const q of queries) out.push(await q);
+  return out as { -readonly [K in keyof T]: Awaited<T[K]> };
+}
+
 /** Whole cases by id, in the order given (missing ids are skipped). */
 export async function loadCases(db: Db | Tx, ids: string[]): Promise<FullCase[]> {
   if (ids.length === 0) return [];
-  const [rows, countries, partners, sections, outcomes, resources, tags, codes] = await Promise.all(
-    [
-      db
-        .select({ c: cases, authorName: users.name })
-        .from(cases)
-        .leftJoin(users, eq(users.id, cases.authorId))
-        .where(inArray(cases.id, ids)),
-      db
-        .select()
-        .from(caseCountries)
-        .where(inArray(caseCountries.caseId, ids))
-        .orderBy(asc(caseCountries.position)),
-      db
-        .select()
-        .from(casePartners)
-        .where(inArray(casePartners.caseId, ids))
-        .orderBy(asc(casePartners.position)),
-      db.select().from(caseSections).where(inArray(caseSections.caseId, ids)),
-      db.select().from(caseOutcomes).where(inArray(caseOutcomes.caseId, ids)),
-      db.select().from(caseResources).where(inArray(caseResources.caseId, ids)),
-      db.select().from(caseTags).where(inArray(caseTags.caseId, ids)).orderBy(asc(caseTags.tag)),
-      db
-        .select()
-        .from(caseCodes)
-        .where(inArray(caseCodes.caseId, ids))
-        .orderBy(asc(caseCodes.createdAt), asc(caseCodes.id)),
-    ],
-  );
+  // On a pool the queries run side by side; a transaction's one connection takes them in turn.
+  const all = db instanceof PgTransaction ? inTurn : Promise.all.bind(Promise);
+  const [rows, countries, partners, sections, outcomes, resources, tags, codes] = await all([
+    db
+      .select({ c: cases, authorName: users.name })
+      .from(cases)
+      .leftJoin(users, eq(users.id, cases.authorId))
+      .where(inArray(cases.id, ids)),
+    db
+      .select()
+      .from(caseCountries)
+      .where(inArray(caseCountries.caseId, ids))
+      .orderBy(asc(caseCountries.position)),
+    db
+      .select()
+      .from(casePartners)
+      .where(inArray(casePartners.caseId, ids))
+      .orderBy(asc(casePartners.position)),
+    db.select().from(caseSections).where(inArray(caseSections.caseId, ids)),
+    db.select().from(caseOutcomes).where(inArray(caseOutcomes.caseId, ids)),
+    db.select().from(caseResources).where(inArray(caseResources.caseId, ids)),
+    db.select().from(caseTags).where(inArray(caseTags.caseId, ids)).orderBy(asc(caseTags.tag)),
+    db
+      .select()
+      .from(caseCodes)
+      .where(inArray(caseCodes.caseId, ids))
+      .orderBy(asc(caseCodes.createdAt), asc(caseCodes.id)),
+  ]);
   const group = <T extends { caseId: string }>(xs: T[]) => {
     const m = new Map<string, T[]>();
     for (const x of xs) {

@@ -29,6 +29,7 @@ import {
 import { badRequest, conflict, forbidden, isUniqueViolation, notFound } from '../errors.ts';
 import { caseTraditions, indexFilters, tsQuery, type CaseIndex } from '../search/case-index.ts';
 import { recordAudit } from './audit.ts';
+import { caseFieldsOf } from './case-exchange.ts';
 import {
   deleteCaseRow,
   insertCase,
@@ -132,25 +133,9 @@ export async function createCase(db: Db, viewer: ActiveSession, input: CaseCreat
   });
 }
 
-function fieldsOf(c: FullCase): CaseCreate {
-  const {
-    id: _id,
-    provenance: _p,
-    authorId: _a,
-    authorName: _n,
-    codes: _c,
-    createdAt: _ca,
-    updatedAt: _u,
-    publishedAt: _pa,
-    revision: _r,
-    ...fields
-  } = c;
-  return fields;
-}
-
 export async function updateCase(db: Db, viewer: ActiveSession, id: string, patch: CaseUpdate) {
   const existing = await editableCase(db, viewer, id);
-  const merged: CaseCreate = { ...fieldsOf(existing), ...patch } as CaseCreate;
+  const merged: CaseCreate = { ...caseFieldsOf(existing), ...patch } as CaseCreate;
   if (merged.startDate && merged.endDate && merged.endDate < merged.startDate) {
     throw badRequest('The end date is before the start date.', [
       { path: 'endDate', message: 'must not be before the start date' },

@@ -1,8 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count } from 'drizzle-orm';
 import { freshDatabase, type TestDatabase } from '../../../test/helpers.ts';
-import { organisationMembers, organisations, users } from '../db/schema/index.ts';
-import { DEMO_ACCOUNTS, seedDemo } from './seed.ts';
+import fs from 'node:fs';
+import { eq } from 'drizzle-orm';
+import { parse } from 'csv-parse/sync';
+import { caseCodes, cases, organisationMembers, organisations, users } from '../db/schema/index.ts';
+import { JRC_SOURCE } from '../commands/case-import-jrc.ts';
+import { ILLUSTRATIVE_CASES } from './illustrative-cases.ts';
+import { DEMO_ACCOUNTS, JRC_CASES_FILE, JRC_CASE_COUNT, seedDemo, seedJrcCases } from './seed.ts';
 import { signIn } from '../commands/accounts.ts';
 
 let database: TestDatabase;
@@ -29,4 +34,23 @@ describe('the demo content', () => {
     const [after] = await database.db.select({ n: count() }).from(users);
     expect(after!.n).toBe(before!.n);
   });
+
+  it('has illustrative cases coded by two demo coders, then imports every bundled JRC case once', async () => {
+    const illustrative = await database.db
+      .select({ n: count() })
+      .from(cases)
+      .where(eq(cases.illustrative, true));
+    expect(illustrative[0]!.n).toBe(ILLUSTRATIVE_CASES.length);
+    const coders = await database.db.selectDistinct({ coder: caseCodes.coderName }).from(caseCodes);
+    expect(coders.map((c) => c.coder).sort()).toEqual(['Anna de Vries', 'Jonas Weber']);
+    expect(await seedJrcCases(database.db)).toBe(true);
+    const jrc = await database.db
+      .select({ n: count() })
+      .from(cases)
+      .where(eq(cases.source, JRC_SOURCE));
+    expect(jrc[0]!.n).toBe(JRC_CASE_COUNT);
+    const lines = fs.readFileSync(JRC_CASES_FILE, 'utf8');
+    expect(parse(lines, { columns: true }).length).toBe(JRC_CASE_COUNT);
+    expect(await seedJrcCases(database.db)).toBe(false);
+  }, 120_000);
 });

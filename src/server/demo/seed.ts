@@ -1,13 +1,33 @@
-import { count } from 'drizzle-orm';
+import fs from 'node:fs';
+import path from 'node:path';
+import { count, eq } from 'drizzle-orm';
 import type { OrganisationCreate } from '../../shared/organisations.ts';
 import type { Db } from '../db/client.ts';
-import { organisationMembers, users } from '../db/schema/index.ts';
+import { cases, organisationMembers, users } from '../db/schema/index.ts';
 import { createUser } from '../commands/accounts.ts';
 import { createOrganisation } from '../commands/organisations.ts';
 import type { ActiveSession } from '../auth/sessions.ts';
 import { CaseCreate } from '../../shared/cases.ts';
 import { insertCase, insertCode } from '../commands/case-store.ts';
 import { ILLUSTRATIVE_CASES } from './illustrative-cases.ts';
+import { importJrc, JRC_SOURCE } from '../commands/case-import-jrc.ts';
+import { PROJECT_ROOT } from '../paths.ts';
+
+/** The JRC cases, bundled with the project (see jrc/SOURCE.md). */
+export const JRC_CASES_FILE = path.join(PROJECT_ROOT, 'src/server/demo/jrc/cases.csv');
+/** The number of cases in that file (a test keeps it true). */
+export const JRC_CASE_COUNT = 853;
+
+/**
+ * Imports the bundled JRC cases unless they are all there: the import is idempotent and batched,
+ * so a start that was interrupted half-way finishes the job on the next start.
+ */
+export async function seedJrcCases(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(cases).where(eq(cases.source, JRC_SOURCE));
+  if ((row?.n ?? 0) >= JRC_CASE_COUNT) return false;
+  await importJrc(db, fs.createReadStream(JRC_CASES_FILE));
+  return true;
+}
 
 /** Demo accounts; the README lists them. Never seeded in production. */
 export const DEMO_ACCOUNTS = [

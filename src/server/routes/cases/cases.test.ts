@@ -333,6 +333,34 @@ describe('writing cases', () => {
   });
 });
 
+describe('downloads', () => {
+  it('export the published cases matching the filters, never a draft', async () => {
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/cases',
+      headers: author.headers,
+      payload: { ...valid, title: 'Unpublished armadillo plan' },
+    });
+    const csv = await t.app.inject({ method: 'GET', url: '/api/cases/export?format=csv' });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.headers['content-disposition']).toContain('attachment');
+    expect(csv.body).not.toContain('armadillo');
+    const rows = csv.body.trim().split('\n');
+    expect(rows[0]).toMatch(/^id,/);
+    const json = await t.app.inject({
+      method: 'GET',
+      url: '/api/cases/export?format=json&sector=07',
+    });
+    const doc = json.json() as { cases: { title: string; sector: string }[] };
+    expect(json.body).not.toContain('armadillo');
+    expect(doc.cases.length).toBe((await search('sector=07')).total);
+    expect(doc.cases.every((c) => c.sector === '07')).toBe(true);
+    const codebook = await t.app.inject({ method: 'GET', url: '/api/cases/codebook' });
+    expect(codebook.body).toContain('Drijfveer');
+  });
+});
+
 describe('coding drivers and barriers', () => {
   it('records codes per coder, refuses a second code of the same factor, and computes kappa', async () => {
     const ids = (await search('q=chatbot&limit=3')).items.map((h) => h.id);

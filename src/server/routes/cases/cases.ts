@@ -14,6 +14,7 @@ import {
   CodeCreate,
   CoderList,
   Comparison,
+  ExportQuery,
   MyCases,
   SimilarCases,
 } from '../../../shared/cases.ts';
@@ -26,12 +27,14 @@ import {
   createCase,
   deleteCase,
   listCoders,
+  matchingCaseIds,
   myCases,
   removeCode,
   searchCases,
   similarCases,
   updateCase,
 } from '../../commands/cases.ts';
+import { codebookCsv, exportCasesCsv, exportCasesJson } from '../../commands/case-exchange.ts';
 import { presentCase, presentCode } from '../../presenters/case.ts';
 
 const IdParams = z.strictObject({ id: z.uuid() });
@@ -137,6 +140,52 @@ export async function caseRoutes(root: FastifyInstance): Promise<void> {
       },
     },
     async (request) => codingAgreement(db, request.query.coderA, request.query.coderB),
+  );
+
+  app.get(
+    '/cases/export',
+    {
+      schema: {
+        tags,
+        summary: 'Download the published cases matching the filters (CSV or JSON)',
+        description:
+          'CSV is flat and R-friendly: part=cases gives one row per case, part=codes one row per driver or barrier code; the columns are described in /api/cases/codebook. JSON holds everything in one document. Coders appear by name only; no account ids.',
+        querystring: ExportQuery,
+        produces: ['text/csv', 'application/json'],
+      },
+    },
+    async (request, reply) => {
+      const { format, part, ...filters } = request.query;
+      const ids = await matchingCaseIds(index, filters);
+      if (format === 'json') {
+        return reply
+          .type('application/json; charset=utf-8')
+          .header('content-disposition', 'attachment; filename="connective-cases.json"')
+          .send(await exportCasesJson(db, ids));
+      }
+      const csv = await exportCasesCsv(db, ids);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="connective-${part}.csv"`)
+        .send(part === 'codes' ? csv.codes : csv.cases);
+    },
+  );
+
+  app.get(
+    '/cases/codebook',
+    {
+      schema: {
+        tags,
+        summary:
+          'The codebook of the CSV export: every column, and every allowed value with its labels',
+        produces: ['text/csv'],
+      },
+    },
+    async (_request, reply) =>
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="connective-codebook.csv"')
+        .send(codebookCsv()),
   );
 
   app.get(
