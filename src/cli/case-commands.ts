@@ -9,9 +9,21 @@ const jrc = () => import('../server/commands/case-import-jrc.ts');
 const exchange = () => import('../server/commands/case-exchange.ts');
 const records = () => import('../server/commands/csv-records.ts');
 
-/** A progress bar on stderr when it is a terminal; nothing otherwise (the summary follows). */
-function progress(label: string): ((done: number, total: number) => void) | undefined {
-  if (!process.stderr.isTTY) return undefined;
+type ProgressMode = 'auto' | 'bar' | 'lines' | 'none';
+const PROGRESS_MODES = ['auto', 'bar', 'lines', 'none'];
+
+/**
+ * Progress on stderr after each committed batch: a bar on a terminal ('auto' or 'bar'), one line
+ * per batch for logs ('lines'), or nothing ('none'; 'auto' off a terminal: the summary follows).
+ */
+function progress(
+  label: string,
+  mode: string = 'auto',
+): ((done: number, total: number) => void) | undefined {
+  if (!PROGRESS_MODES.includes(mode)) fail('--progress must be auto, bar, lines or none');
+  const m = mode as ProgressMode;
+  if (m === 'none' || (m === 'auto' && !process.stderr.isTTY)) return undefined;
+  if (m === 'lines') return (done, total) => process.stderr.write(`${label} ${done}/${total}\n`);
   return (done, total) => {
     const width = 30;
     const filled = total ? Math.round((done / total) * width) : width;
@@ -77,28 +89,35 @@ export function registerCaseCommands(program: Command): void {
     )
     .option('--retrieved-at <date>', 'when the file was taken from the JRC (ISO date; default now)')
     .option('--batch-size <n>', 'rows per transaction', '100')
-    .action(async (file: string, opts: { retrievedAt?: string; batchSize?: string }) => {
-      const retrievedAt = opts.retrievedAt ? new Date(opts.retrievedAt) : undefined;
-      if (retrievedAt && Number.isNaN(retrievedAt.getTime()))
-        fail('--retrieved-at must be a date such as 2024-09-04');
-      const text = readInput(file);
-      const size = batchSize(opts.batchSize);
-      const { importJrc } = await jrc();
-      await runImport((db) =>
-        importJrc(db, text, {
-          ...(retrievedAt ? { retrievedAt } : {}),
-          ...(size ? { batchSize: size } : {}),
-          onProgress: progress('importing'),
-        }),
-      );
-    });
+    .option('--progress <mode>', 'auto, bar, lines or none', 'auto')
+    .action(
+      async (
+        file: string,
+        opts: { retrievedAt?: string; batchSize?: string; progress?: string },
+      ) => {
+        const retrievedAt = opts.retrievedAt ? new Date(opts.retrievedAt) : undefined;
+        if (retrievedAt && Number.isNaN(retrievedAt.getTime()))
+          fail('--retrieved-at must be a date such as 2024-09-04');
+        const text = readInput(file);
+        const size = batchSize(opts.batchSize);
+        const { importJrc } = await jrc();
+        await runImport((db) =>
+          importJrc(db, text, {
+            ...(retrievedAt ? { retrievedAt } : {}),
+            ...(size ? { batchSize: size } : {}),
+            onProgress: progress('importing', opts.progress),
+          }),
+        );
+      },
+    );
 
   importer
     .command('cases')
     .argument('<file>', 'a JSON export, or a cases.csv (a codes.csv beside it is read too)')
     .description('import cases exported by `connective export cases` (upserts by id)')
     .option('--format <format>', 'json or csv (default: from the file name)')
-    .action(async (file: string, opts: { format?: string }) => {
+    .option('--progress <mode>', 'auto, bar, lines or none', 'auto')
+    .action(async (file: string, opts: { format?: string; progress?: string }) => {
       const ext = path.extname(file).toLowerCase().slice(1);
       const format = opts.format ?? ext;
       if (format !== 'json' && format !== 'csv')
@@ -112,7 +131,7 @@ export function registerCaseCommands(program: Command): void {
       }
       const { importCases } = await exchange();
       await runImport((db) =>
-        importCases(db, input, { format, onProgress: progress('importing') }),
+        importCases(db, input, { format, onProgress: progress('importing', opts.progress) }),
       );
     });
 

@@ -3,9 +3,16 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ApiError } from './api.ts';
 import { Layout } from './components/Layout.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
+import { CaseComparePage } from './pages/CaseComparePage.tsx';
+import { CaseCreatePage } from './pages/CaseCreatePage.tsx';
+import { CaseEditPage } from './pages/CaseEditPage.tsx';
+import { CasePage } from './pages/CasePage.tsx';
+import { CasesPage } from './pages/CasesPage.tsx';
+import { CodingAgreementPage } from './pages/CodingAgreementPage.tsx';
 import { ErrorPage } from './pages/ErrorPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { MembersPage } from './pages/MembersPage.tsx';
+import { MyCasesPage } from './pages/MyCasesPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OrganisationCreatePage } from './pages/OrganisationCreatePage.tsx';
 import { OrganisationEditPage } from './pages/OrganisationEditPage.tsx';
@@ -43,6 +50,13 @@ const router = createBrowserRouter([
           { path: 'organisations/:id', element: <OrganisationPage /> },
           { path: 'organisations/:id/edit', element: <OrganisationEditPage /> },
           { path: 'organisations/:id/members', element: <MembersPage /> },
+          { path: 'cases', element: <CasesPage /> },
+          { path: 'cases/new', element: <CaseCreatePage /> },
+          { path: 'cases/compare', element: <CaseComparePage /> },
+          { path: 'cases/coding', element: <CodingAgreementPage /> },
+          { path: 'cases/mine', element: <MyCasesPage /> },
+          { path: 'cases/:id', element: <CasePage /> },
+          { path: 'cases/:id/edit', element: <CaseEditPage /> },
           { path: 'audit', element: <AuditPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -10,6 +10,19 @@ import {
   type SignUp,
 } from '../shared/accounts.ts';
 import { AuditPage } from '../shared/audit.ts';
+import {
+  Agreement,
+  CaseCode,
+  CaseDetail,
+  CaseSearchResult,
+  Comparison,
+  CoderList,
+  MyCases,
+  SimilarCases,
+  type CaseCreate,
+  type CaseUpdate,
+  type CodeCreate,
+} from '../shared/cases.ts';
 import { ApiErrorBody, FieldIssue } from '../shared/errors.ts';
 import {
   JoinRequest,
@@ -26,6 +39,7 @@ import {
   type OrganisationKind,
   type OrganisationUpdate,
 } from '../shared/organisations.ts';
+import { compareApiPath, searchApiPath, type SearchState } from './case-search.ts';
 
 /** An error answer from the API, or a network failure (status 0). */
 export class ApiError extends Error {
@@ -250,4 +264,57 @@ export function listAudit(filters: {
   cursor?: string;
 }): Promise<AuditPage> {
   return json(AuditPage, 'GET', `/api/audit${query(filters)}`);
+}
+
+// --- Case library -----------------------------------------------------------------
+
+export function searchCases(
+  search: SearchState,
+  page: { limit: number; cursor?: string },
+): Promise<CaseSearchResult> {
+  return json(CaseSearchResult, 'GET', searchApiPath(search, page));
+}
+
+export function getCase(id: string): Promise<CaseDetail> {
+  return json(CaseDetail, 'GET', `/api/cases/${enc(id)}`);
+}
+
+export function createCase(input: CaseCreate): Promise<CaseDetail> {
+  return json(CaseDetail, 'POST', '/api/cases', input);
+}
+
+export function updateCase(id: string, input: CaseUpdate): Promise<CaseDetail> {
+  return json(CaseDetail, 'PATCH', `/api/cases/${enc(id)}`, input);
+}
+
+export function deleteCase(id: string): Promise<void> {
+  return noContent('DELETE', `/api/cases/${enc(id)}`);
+}
+
+export function similarCases(id: string): Promise<SimilarCases> {
+  return json(SimilarCases, 'GET', `/api/cases/${enc(id)}/similar`);
+}
+
+export function addCaseCode(id: string, input: CodeCreate): Promise<CaseCode> {
+  return json(CaseCode, 'POST', `/api/cases/${enc(id)}/codes`, input);
+}
+
+export function deleteCaseCode(id: string, codeId: string): Promise<void> {
+  return noContent('DELETE', `/api/cases/${enc(id)}/codes/${enc(codeId)}`);
+}
+
+export function myCases(): Promise<MyCases> {
+  return json(MyCases, 'GET', '/api/cases/mine');
+}
+
+export function listCoders(): Promise<CoderList> {
+  return json(CoderList, 'GET', '/api/cases/coders');
+}
+
+export function getAgreement(coderA: string, coderB: string): Promise<Agreement> {
+  return json(Agreement, 'GET', `/api/cases/agreement${query({ coderA, coderB })}`);
+}
+
+export function compareCases(search: SearchState): Promise<Comparison> {
+  return json(Comparison, 'GET', compareApiPath(search));
 }

@@ -7,6 +7,9 @@ export const FLASH_KEYS = [
   'layout.signedOut',
   'profile.deleted',
   'auth.required',
+  'caseForm.created',
+  'caseForm.updated',
+  'case.deleted',
 ] as const;
 export type FlashKey = (typeof FLASH_KEYS)[number];
 

@@ -62,4 +62,25 @@ describe('i18n catalogues', () => {
       expect(needed.filter((k) => !catalogue.has(k))).toEqual([]);
     }
   });
+
+  it('have a label for every case-library key built from a value', async () => {
+    const { LIST_FACETS } = await import('./case-search.ts');
+    const { SEARCH_SORTS, AGREEMENT_CATEGORIES } = await import('../shared/cases.ts');
+    const needed = [
+      ...LIST_FACETS.map((f) => `cases.facet.${f}`),
+      'cases.facet.year',
+      'cases.facet.coded',
+      ...SEARCH_SORTS.map((s) => `cases.sort.${s}`),
+      ...AGREEMENT_CATEGORIES.map((c) => `agreement.category.${c}`),
+      ...['poor', 'slight', 'fair', 'moderate', 'substantial', 'almostPerfect'].map(
+        (b) => `agreement.band.${b}`,
+      ),
+      ...['name', 'role', 'dimension', 'evidence', 'note', 'url', 'label'].map(
+        (f) => `caseForm.rowField.${f}`,
+      ),
+    ];
+    for (const catalogue of Object.values(catalogues)) {
+      expect(needed.filter((k) => !catalogue.has(k))).toEqual([]);
+    }
+  });
 });

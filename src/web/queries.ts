@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Me } from '../shared/accounts.ts';
 import type { Organisation } from '../shared/organisations.ts';
-import { getOrganisation, listJoinRequests, listMembers } from './api.ts';
+import { getCase, getOrganisation, listJoinRequests, listMembers } from './api.ts';
 
 export const organisationKey = (id: string) => ['organisation', id] as const;
 export const membersKey = (id: string) => ['organisation', id, 'members'] as const;
@@ -23,4 +23,12 @@ export function useJoinRequests(id: string, enabled: boolean) {
 export function canManage(org: Organisation | undefined, user: Me | null): boolean {
   if (!org || !user) return false;
   return org.myRole === 'owner' || org.myRole === 'admin' || user.platformRole === 'admin';
+}
+
+export const caseKey = (id: string) => ['case', id] as const;
+/** Everything derived from the set of cases (search, comparison, my cases, coders). */
+export const casesKey = ['cases'] as const;
+
+export function useCase(id: string) {
+  return useQuery({ queryKey: caseKey(id), queryFn: () => getCase(id) });
 }

@@ -77,6 +77,7 @@ export function Layout() {
               {t('layout.home')}
             </MenuLink>
             <MenuLink to="/organisations">{t('layout.organisations')}</MenuLink>
+            <MenuLink to="/cases">{t('layout.cases')}</MenuLink>
             {isPlatformAdmin(user) && <MenuLink to="/audit">{t('layout.audit')}</MenuLink>}
           </ul>
           <ul className="nav-list nav-user">

@@ -22,6 +22,7 @@ export function HomePage() {
           <List.Item>{t('home.what1')}</List.Item>
           <List.Item>{t('home.what2')}</List.Item>
           <List.Item>{t('home.what3')}</List.Item>
+          <List.Item>{t('home.what4')}</List.Item>
         </List.Unordered>
       </section>
       <section aria-labelledby="home-start" className="stack">
@@ -31,6 +32,9 @@ export function HomePage() {
         <List.Unordered>
           <List.Item>
             <AppLink to="/organisations">{t('home.browse')}</AppLink>
+          </List.Item>
+          <List.Item>
+            <AppLink to="/cases">{t('home.cases')}</AppLink>
           </List.Item>
           {user ? (
             <>
