@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import autocannon from 'autocannon';
 import pg from 'pg';
 import { openDatabase, type Database } from '../src/server/db/client.ts';
 import { exited, startServerProcess } from '../test/server-process.ts';
@@ -59,34 +60,31 @@ function scenarios(page50: string[]): Scenario[] {
   ];
 }
 
-/** Closed loop: CONNECTIONS workers, each sends its next request when the previous answer is in. */
-async function measure(baseUrl: string, paths: string[]) {
+/**
+ * Closed loop (autocannon): CONNECTIONS connections, each sending its next request when the
+ * previous answer is in, cycling through the scenario's queries; every latency is kept, so the
+ * percentiles are exact.
+ */
+export async function measure(baseUrl: string, paths: string[], seconds = SECONDS) {
   const latencies: number[] = [];
-  let errors = 0;
-  let n = 0;
-  const end = performance.now() + SECONDS * 1000;
-  const worker = async () => {
-    while (performance.now() < end) {
-      const p = paths[n++ % paths.length]!;
-      const t0 = performance.now();
-      try {
-        const r = await fetch(`${baseUrl}${p}`);
-        await r.arrayBuffer();
-        if (!r.ok) errors += 1;
-      } catch {
-        errors += 1;
-      }
-      latencies.push(performance.now() - t0);
-    }
-  };
-  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
+  // Without a callback autocannon returns its running instance, which is also a promise.
+  const instance = autocannon({
+    url: baseUrl,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: paths.map((p) => ({ method: 'GET' as const, path: p })),
+  }) as unknown as autocannon.Instance & Promise<autocannon.Result>;
+  instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => {
+    latencies.push(ms);
+  });
+  const result = await instance;
   latencies.sort((a, b) => a - b);
   return {
-    rps: latencies.length / SECONDS,
+    rps: latencies.length / seconds,
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
-    errors,
+    errors: result.errors + result.non2xx,
   };
 }
 
@@ -116,38 +114,54 @@ async function run(engine: string, env: Record<string, string>, database: Databa
   await generateCases(database, CASES);
   const generated = performance.now() - t0;
   await database.close();
-  const server = await startServerProcess({
-    ...env,
-    LOG_LEVEL: 'error',
-    NODE_ENV: 'production',
-    DEMO: '0',
-  });
-  try {
-    const t1 = performance.now();
-    await fetch(`${server.baseUrl}/api/cases?limit=1`);
-    const firstSearch = performance.now() - t1;
-    console.error(
-      `${engine}: generated ${CASES} cases in ${(generated / 1000).toFixed(1)} s; first search (index build) ${firstSearch.toFixed(0)} ms`,
-    );
-    const page50 = await page50Paths(server.baseUrl);
-    for (const s of scenarios(page50)) {
-      // Warm-up: one pass over the scenario's queries.
-      for (const p of s.paths) await (await fetch(`${server.baseUrl}${p}`)).arrayBuffer();
-      const r = await measure(server.baseUrl, s.paths);
-      rows.push({
-        engine,
-        scenario: s.name,
-        queries: String(s.paths.length),
-        'req/s': r.rps.toFixed(0),
-        p50: `${r.p50.toFixed(1)} ms`,
-        p95: `${r.p95.toFixed(1)} ms`,
-        p99: `${r.p99.toFixed(1)} ms`,
-        errors: String(r.errors),
-      });
+  for (const cache of ['1000', '0']) {
+    const server = await startServerProcess({
+      ...env,
+      LOG_LEVEL: 'error',
+      NODE_ENV: 'production',
+      DEMO: '0',
+      SEARCH_CACHE_SIZE: cache,
+    });
+    try {
+      const t1 = performance.now();
+      await fetch(`${server.baseUrl}/api/cases?limit=1`);
+      const firstSearch = performance.now() - t1;
+      const rss = rssMiB(server.child.pid!);
+      console.error(
+        `${engine}: ${CASES} cases generated in ${(generated / 1000).toFixed(1)} s; first search (builds the index) ${firstSearch.toFixed(0)} ms; server RSS ${rss} MiB`,
+      );
+      const page50 = await page50Paths(server.baseUrl);
+      for (const s of scenarios(page50)) {
+        // Warm-up: one pass over the scenario's queries.
+        for (const p of s.paths) await (await fetch(`${server.baseUrl}${p}`)).arrayBuffer();
+        const r = await measure(server.baseUrl, s.paths);
+        rows.push({
+          engine,
+          cache: cache === '0' ? 'off' : 'on',
+          scenario: s.name,
+          queries: String(s.paths.length),
+          'req/s': r.rps.toFixed(0),
+          p50: `${r.p50.toFixed(1)} ms`,
+          p95: `${r.p95.toFixed(1)} ms`,
+          p99: `${r.p99.toFixed(1)} ms`,
+          errors: String(r.errors),
+        });
+      }
+    } finally {
+      server.child.kill('SIGTERM');
+      await exited(server.child);
     }
-  } finally {
-    server.child.kill('SIGTERM');
-    await exited(server.child);
+  }
+}
+
+/** The resident memory of a process, from /proc (Linux). */
+function rssMiB(pid: number): string {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kib = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
+    return (kib / 1024).toFixed(0);
+  } catch {
+    return '?';
   }
 }
 

@@ -147,7 +147,7 @@ export async function buildApp({
   });
   app.decorate('config', config);
   app.decorate('database', database);
-  app.decorate('caseIndex', new CaseIndex(database.db));
+  app.decorate('caseIndex', new CaseIndex(database.db, { cacheSize: config.searchCacheSize }));
   const routeList: { method: string; url: string }[] = [];
   app.decorate('routeList', routeList);
   app.addHook('onRoute', (route) => {

@@ -90,8 +90,6 @@ type Doc<F extends string> = {
   id: string;
   values: FacetValues<F>;
   keys: Record<string, SortKey>;
-  /** The ids of the document's (facet, value) pairs. */
-  vids: Int32Array;
 };
 
 export type FacetCounts<F extends string> = Record<F, Map<string, number>>;
@@ -122,6 +120,16 @@ export class FacetIndex<F extends string> {
   /** Documents with each value, kept up to date (the counts when nothing is filtered). */
   private readonly vidTotal: number[] = [];
   private readonly docs: (Doc<F> | undefined)[] = [];
+  /**
+   * Each document's value ids, packed in one array (a document's run starts at vidStart[ordinal]
+   * and is vidCount[ordinal] long): counting walks memory in order instead of chasing objects.
+   * A replaced run is left behind and the pool is compacted when half of it is garbage.
+   */
+  private pool = new Int32Array(1024);
+  private poolUsed = 0;
+  private poolGarbage = 0;
+  private vidStart = new Int32Array(1024);
+  private vidCount = new Int32Array(1024);
   private readonly ordinalOf = new Map<string, number>();
   private readonly free: number[] = [];
   private readonly alive = new Bitset(1024);
@@ -177,7 +185,8 @@ export class FacetIndex<F extends string> {
     this.facets.forEach((f, fi) => {
       for (const v of new Set(values[f])) vids.push(this.vidOf(fi, v));
     });
-    this.docs[ordinal] = { id, values, keys, vids: Int32Array.from(vids) };
+    this.docs[ordinal] = { id, values, keys };
+    this.store(ordinal, vids);
     this.ordinalOf.set(id, ordinal);
     this.alive.set(ordinal);
     for (const vid of vids) {
@@ -190,16 +199,59 @@ export class FacetIndex<F extends string> {
   remove(id: string): void {
     const ordinal = this.ordinalOf.get(id);
     if (ordinal === undefined) return;
-    const doc = this.docs[ordinal]!;
-    for (const vid of doc.vids) {
+    const start = this.vidStart[ordinal]!;
+    const end = start + this.vidCount[ordinal]!;
+    for (let j = start; j < end; j++) {
+      const vid = this.pool[j]!;
       this.vidBits[vid]!.clear(ordinal);
       this.vidTotal[vid]! -= 1;
     }
+    this.poolGarbage += this.vidCount[ordinal]!;
+    this.vidCount[ordinal] = 0;
     this.alive.clear(ordinal);
     this.docs[ordinal] = undefined;
     this.ordinalOf.delete(id);
     this.free.push(ordinal);
     for (const name of this.orders.keys()) this.orders.set(name, null);
+  }
+
+  private store(ordinal: number, vids: readonly number[]): void {
+    if (ordinal >= this.vidStart.length) {
+      const size = Math.max(ordinal + 1, this.vidStart.length * 2);
+      const start = new Int32Array(size);
+      start.set(this.vidStart);
+      const count = new Int32Array(size);
+      count.set(this.vidCount);
+      this.vidStart = start;
+      this.vidCount = count;
+    }
+    if (this.poolGarbage > 1024 && this.poolGarbage * 2 > this.poolUsed) this.compact();
+    if (this.poolUsed + vids.length > this.pool.length) {
+      const pool = new Int32Array(Math.max(this.poolUsed + vids.length, this.pool.length * 2));
+      pool.set(this.pool.subarray(0, this.poolUsed));
+      this.pool = pool;
+    }
+    this.vidStart[ordinal] = this.poolUsed;
+    this.vidCount[ordinal] = vids.length;
+    this.pool.set(vids, this.poolUsed);
+    this.poolUsed += vids.length;
+  }
+
+  /** Rewrites the pool without the runs of replaced and removed documents, in ordinal order. */
+  private compact(): void {
+    const pool = new Int32Array(Math.max(1024, (this.poolUsed - this.poolGarbage) * 2));
+    let used = 0;
+    for (let o = 0; o < this.docs.length; o++) {
+      const n = this.vidCount[o]!;
+      if (n === 0) continue;
+      const start = this.vidStart[o]!;
+      pool.set(this.pool.subarray(start, start + n), used);
+      this.vidStart[o] = used;
+      used += n;
+    }
+    this.pool = pool;
+    this.poolUsed = used;
+    this.poolGarbage = 0;
   }
 
   /** A bitset of the given document ids (unknown ids are ignored). */
@@ -249,7 +301,7 @@ export class FacetIndex<F extends string> {
    * Tallies the values of the given facets over the documents in `mask`: by walking those
    * documents when they are few, by AND + popcount against each value's bitset when many.
    */
-  private tally(mask: Uint32Array, facetIndexes: readonly number[], into: number[]): void {
+  private tally(mask: Uint32Array, facetIndexes: readonly number[], into: Int32Array): void {
     const wanted = new Uint8Array(this.facets.length);
     for (const fi of facetIndexes) wanted[fi] = 1;
     let values = 0;
@@ -262,15 +314,17 @@ export class FacetIndex<F extends string> {
         ? n * VALUES_PER_DOC < mask.length * values
         : this.strategy === 'sparse';
     if (sparse) {
+      const pool = this.pool;
+      const starts = this.vidStart;
+      const counts = this.vidCount;
       for (let w = 0; w < mask.length; w++) {
-        let word = mask[w]!;
+        let word = mask[w]! | 0;
         while (word !== 0) {
-          const doc = this.docs[w * 32 + (31 - Math.clz32(word & -word))];
+          const o = (w << 5) + (31 - Math.clz32(word & -word));
           word &= word - 1;
-          if (!doc) continue;
-          const vids = doc.vids;
-          for (let j = 0; j < vids.length; j++) {
-            const vid = vids[j]!;
+          const end = starts[o]! + counts[o]!;
+          for (let j = starts[o]!; j < end; j++) {
+            const vid = pool[j]!;
             if (wanted[vidFacet[vid]!] === 1) into[vid]! += 1;
           }
         }
@@ -292,7 +346,7 @@ export class FacetIndex<F extends string> {
       const m = this.facetMask(f, filters[f]);
       if (m) masks.set(fi, m);
     });
-    const tallies = new Array<number>(this.vidFacet.length).fill(0);
+    const tallies = new Int32Array(this.vidFacet.length);
     if (masks.size === 0 && !base) {
       for (let vid = 0; vid < tallies.length; vid++) tallies[vid] = this.vidTotal[vid]!;
     } else {
@@ -327,7 +381,7 @@ export class FacetIndex<F extends string> {
 
   /** The number of documents in `within` with each value of a facet (no filter left out). */
   countWithin(within: Bitset, facet: F): Map<string, number> {
-    const tallies = new Array<number>(this.vidFacet.length).fill(0);
+    const tallies = new Int32Array(this.vidFacet.length);
     const mask = this.baseMask(within);
     this.tally(mask, [this.facets.indexOf(facet)], tallies);
     const counts = new Map<string, number>();

@@ -269,7 +269,13 @@ async function matching(index: CaseIndex, filters: CaseFilters) {
   return { facets, q, ranks, base, f, matches: facets.match(f, base) };
 }
 
+/** A search page with its facet counts (the same query asked again is answered from memory). */
 export async function searchCases(index: CaseIndex, query: CaseSearchQuery) {
+  await index.current();
+  return index.answer(`search:${JSON.stringify(query)}`, () => computeSearch(index, query));
+}
+
+async function computeSearch(index: CaseIndex, query: CaseSearchQuery) {
   const { facets, q, ranks, base, f, matches } = await matching(index, query);
   const counts = facets.counts(f, base);
   const sort: SearchSort =
@@ -328,6 +334,17 @@ export async function matchingCaseIds(index: CaseIndex, filters: CaseFilters): P
 // ---- comparison ----
 
 export async function compareCases(
+  db: Db,
+  index: CaseIndex,
+  filters: CaseFilters,
+): Promise<Comparison> {
+  await index.current();
+  return index.answer(`compare:${JSON.stringify(filters)}`, () =>
+    computeComparison(db, index, filters),
+  );
+}
+
+async function computeComparison(
   db: Db,
   index: CaseIndex,
   filters: CaseFilters,

@@ -122,7 +122,14 @@ export class CaseIndex {
     { ranks: Map<string, number>; snippets: Map<string, SnippetPart[]> }
   >();
 
-  constructor(private readonly db: Db) {
+  private readonly answers = new Map<string, unknown>();
+  private readonly cacheSize: number;
+
+  constructor(
+    private readonly db: Db,
+    options: { cacheSize?: number } = {},
+  ) {
+    this.cacheSize = options.cacheSize ?? 1000;
     this.index = new FacetIndex<FacetName>({
       facets: FACET_NAMES,
       sorts: {
@@ -219,6 +226,7 @@ export class CaseIndex {
     }
     this.applied = latest;
     this.textCache.clear();
+    this.answers.clear();
   }
 
   private forget(id: string): void {
@@ -278,6 +286,27 @@ export class CaseIndex {
       for (const r of found) entry.snippets.set(r.id, snippetParts(r.headline ?? ''));
     }
     return entry.snippets;
+  }
+
+  /**
+   * A computed answer (a search page with its counts, a comparison), kept until the next case
+   * write: the same search asked again costs a map lookup. Call after `current()`.
+   */
+  async answer<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const hit = this.answers.get(key);
+    if (hit !== undefined) {
+      this.answers.delete(key);
+      this.answers.set(key, hit);
+      return hit as T;
+    }
+    const revision = this.applied;
+    const value = await compute();
+    if (this.cacheSize > 0 && revision === this.applied) {
+      this.answers.set(key, value);
+      if (this.answers.size > this.cacheSize)
+        this.answers.delete(this.answers.keys().next().value!);
+    }
+    return value;
   }
 
   /** A bitset of the given ids in the index's ordinals. */
