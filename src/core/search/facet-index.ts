@@ -148,6 +148,11 @@ export class FacetIndex<F extends string> {
     return this.ordinalOf.size;
   }
 
+  /** One past the highest ordinal given out (the size a bitset of documents needs). */
+  get capacity(): number {
+    return this.docs.length;
+  }
+
   has(id: string): boolean {
     return this.ordinalOf.has(id);
   }

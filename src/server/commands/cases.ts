@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { cohenKappa } from '../../core/stats/kappa.ts';
-import type { SortKey } from '../../core/search/facet-index.ts';
+import { compareKeys, type SortKey } from '../../core/search/facet-index.ts';
 import {
   AGREEMENT_CATEGORIES,
   FACET_NAMES,
@@ -263,10 +263,10 @@ function facetList(name: FacetName, counts: Map<string, number>): FacetCount[] {
 async function matching(index: CaseIndex, filters: CaseFilters) {
   const facets = await index.current();
   const q = filters.q?.trim() ? filters.q.trim() : undefined;
-  const ranks = q ? await index.textMatches(q) : null;
-  const base = ranks ? index.bitsetOf(ranks.keys()) : null;
+  const text = q ? await index.textMatches(q) : null;
+  const base = text?.base ?? null;
   const f = indexFilters(filters, facets.valueList('year'));
-  return { facets, q, ranks, base, f, matches: facets.match(f, base) };
+  return { facets, q, text, base, f, matches: facets.match(f, base) };
 }
 
 /** A search page with its facet counts (the same query asked again is answered from memory). */
@@ -276,38 +276,39 @@ export async function searchCases(index: CaseIndex, query: CaseSearchQuery) {
 }
 
 async function computeSearch(index: CaseIndex, query: CaseSearchQuery) {
-  const { facets, q, ranks, base, f, matches } = await matching(index, query);
+  const { facets, q, text, base, f, matches } = await matching(index, query);
   const counts = facets.counts(f, base);
   const sort: SearchSort =
-    query.sort === 'relevance' && !ranks
+    query.sort === 'relevance' && !text
       ? 'newest'
-      : (query.sort ?? (ranks ? 'relevance' : 'newest'));
+      : (query.sort ?? (text ? 'relevance' : 'newest'));
   const after = query.cursor ? decodeSortKey(query.cursor) : null;
   let page: { ids: string[]; more: boolean; keys: SortKey[] };
-  if (sort === 'relevance' && ranks) {
-    const ranked = [...ranks]
-      .filter(([id]) => {
-        const o = facets.ordinal(id);
-        return o !== undefined && matches.has(o);
-      })
-      .map(([id, rank]) => ({ id, key: [-rank, id] as SortKey }))
-      .sort((a, b) =>
-        a.key[0]! < b.key[0]! ? -1 : a.key[0]! > b.key[0]! ? 1 : a.id < b.id ? -1 : 1,
-      );
+  if (sort === 'relevance' && text) {
+    // The text matches come best first: find the cursor by binary search, then take matches.
+    const ranked = text.ranked;
     let start = 0;
     if (after) {
-      const [r, id] = after;
-      start = ranked.findIndex(
-        (x) => x.key[0]! > r! || (x.key[0] === r && typeof id === 'string' && x.id > id),
-      );
-      if (start < 0) start = ranked.length;
+      let lo = 0;
+      let hi = ranked.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (compareKeys(ranked[mid]!.key, after) <= 0) lo = mid + 1;
+        else hi = mid;
+      }
+      start = lo;
     }
-    const slice = ranked.slice(start, start + query.limit);
-    page = {
-      ids: slice.map((x) => x.id),
-      keys: slice.map((x) => x.key),
-      more: start + query.limit < ranked.length,
-    };
+    page = { ids: [], keys: [], more: false };
+    for (let i = start; i < ranked.length; i++) {
+      const r = ranked[i]!;
+      if (!matches.has(r.ordinal)) continue;
+      if (page.ids.length === query.limit) {
+        page.more = true;
+        break;
+      }
+      page.ids.push(r.id);
+      page.keys.push(r.key);
+    }
   } else {
     const p = facets.page(matches, sort, query.limit, after);
     page = { ...p, keys: p.ids.map((id) => facets.sortKey(id, sort)!) };

@@ -1,6 +1,11 @@
 import { sql } from 'drizzle-orm';
-import type { Bitset } from '../../core/search/facet-index.ts';
-import { FacetIndex, type FacetValues } from '../../core/search/facet-index.ts';
+import {
+  Bitset,
+  compareKeys,
+  FacetIndex,
+  type FacetValues,
+  type SortKey,
+} from '../../core/search/facet-index.ts';
 import type { CaseFilters, CaseHit, FacetName, SnippetPart } from '../../shared/cases.ts';
 import { FACET_NAMES } from '../../shared/cases.ts';
 import {
@@ -41,6 +46,10 @@ type Row = {
 
 /** What a search result shows of a case, kept in memory so a page of results needs no query. */
 export type HitData = Omit<CaseHit, 'snippet'>;
+
+/** A case matching a text query; `key` ([-rank, id]) orders by relevance and pages by keyset. */
+export type RankedCase = { id: string; ordinal: number; key: SortKey };
+export type TextMatches = { ranked: RankedCase[]; base: Bitset };
 
 /** How long a server trusts its index before asking the database for newer revisions. */
 export const FRESHNESS_MS = 50;
@@ -119,7 +128,7 @@ export class CaseIndex {
   private checkedAt = -Infinity;
   private readonly textCache = new Map<
     string,
-    { ranks: Map<string, number>; snippets: Map<string, SnippetPart[]> }
+    TextMatches & { snippets: Map<string, SnippetPart[]> }
   >();
 
   private readonly answers = new Map<string, unknown>();
@@ -236,11 +245,11 @@ export class CaseIndex {
   }
 
   /**
-   * The published cases matching a text query with their rank: English stems or plain words
-   * (so Dutch and names match too). Cached per query until the next case write.
+   * The published cases matching a text query: English stems or plain words (so Dutch and names
+   * match too), best rank first, and as a bitset. Cached per query until the next case write.
    */
-  async textMatches(q: string): Promise<Map<string, number>> {
-    return (await this.textEntry(q)).ranks;
+  async textMatches(q: string): Promise<TextMatches> {
+    return this.textEntry(q);
   }
 
   private async textEntry(q: string) {
@@ -256,10 +265,15 @@ export class CaseIndex {
       sql`select id, ts_rank(search, ${tsQuery(q)}) as rank from cases
           where status = 'published' and search @@ ${tsQuery(q)}`,
     );
-    const entry = {
-      ranks: new Map(found.map((r) => [r.id, Number(r.rank)])),
-      snippets: new Map<string, SnippetPart[]>(),
-    };
+    const ranked: RankedCase[] = [];
+    for (const r of found) {
+      const ordinal = this.index.ordinal(r.id);
+      if (ordinal !== undefined) ranked.push({ id: r.id, ordinal, key: [-Number(r.rank), r.id] });
+    }
+    ranked.sort((a, b) => compareKeys(a.key, b.key));
+    const base = new Bitset(this.index.capacity);
+    for (const r of ranked) base.set(r.ordinal);
+    const entry = { ranked, base, snippets: new Map<string, SnippetPart[]>() };
     if (revision === this.applied) {
       this.textCache.set(q, entry);
       if (this.textCache.size > 200) this.textCache.delete(this.textCache.keys().next().value!);
@@ -277,7 +291,7 @@ export class CaseIndex {
         sql`select c.id, ts_headline('english',
               c.summary || ' … ' || coalesce((select string_agg(s.body, ' … ') from case_sections s where s.case_id = c.id), ''),
               ${tsQuery(q)},
-              ${`StartSel=${START}, StopSel=${STOP}, MaxWords=40, MinWords=18, MaxFragments=2, FragmentDelimiter=" … "`}) as headline
+              ${`StartSel=${START}, StopSel=${STOP}, MaxWords=40, MinWords=18, MaxFragments=1`}) as headline
             from cases c where c.id in (${sql.join(
               missing.map((id) => sql`${id}`),
               sql`, `,

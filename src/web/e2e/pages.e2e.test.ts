@@ -1,6 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   admin,
@@ -15,8 +13,6 @@ import {
   skip,
   waitForHeading,
 } from './support.ts';
-
-const SCREENSHOT = fileURLToPath(new URL('../../../docs/screenshot.png', import.meta.url));
 
 const SAMPLE_ORGANISATIONS = [
   {
@@ -96,17 +92,12 @@ describe.skipIf(skip)('every page passes axe', () => {
       ids.push(created.body.id);
     }
 
-    // List, with the README's screenshot (rewritten only with UPDATE_SCREENSHOT=1, so a test run leaves the tree clean).
+    // List.
     await page.goto(`${baseUrl}/organisations`);
     await waitForHeading(page, 'Organisations');
     const table = page.getByRole('table', { name: 'Organisations' });
     await table.getByRole('link', { name: 'Gemeente Rotterdam' }).waitFor();
     await expectAccessible(page, 'organisations list');
-    await page.setViewportSize({ width: 1280, height: 800 });
-    if (process.env.UPDATE_SCREENSHOT === '1') {
-      fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-      await page.screenshot({ path: SCREENSHOT });
-    }
 
     // Load more moves focus to the first new result.
     const before = await table.locator('tbody tr').count();

@@ -6,23 +6,12 @@ import AxeBuilder from '@axe-core/playwright';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import type {} from '../../../test/browser-setup.ts';
+import { CHROMIUM_ARGS } from '../../../test/chromium.ts';
 
 export const skipReason = inject('browserSkip');
 export const skip = skipReason !== '';
 export const baseUrl = inject('baseUrl');
 export const admin = { email: inject('adminEmail'), password: inject('adminPassword') };
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 export interface Browser {
   context: BrowserContext;
