@@ -200,9 +200,12 @@ async function resetSequences(db: Runner) {
 }
 
 async function verify(db: Db, tables: TableInfo[], expected: TableSummary[]) {
-  const got = await inSnapshot(db, async (tx) =>
-    Promise.all(tables.map((t) => tableChecksum(tx, t))),
-  );
+  // One snapshot, one connection: the checksums run in turn.
+  const got = await inSnapshot(db, async (tx) => {
+    const out: Awaited<ReturnType<typeof tableChecksum>>[] = [];
+    for (const t of tables) out.push(await tableChecksum(tx, t));
+    return out;
+  });
   for (const [i, t] of tables.entries()) {
     const want = expected.find((e) => e.table === t.name);
     const have = got[i];
@@ -302,9 +305,9 @@ export async function copyDatabase(from: Database, to: Database): Promise<TableS
       }
       await resetSequences(dst);
     });
-    return Promise.all(
-      tables.map(async (t) => ({ table: t.name, ...(await tableChecksum(src, t)) })),
-    );
+    const sums: TableSummary[] = [];
+    for (const t of tables) sums.push({ table: t.name, ...(await tableChecksum(src, t)) });
+    return sums;
   });
   const tables = await listTables(to.db);
   return verify(to.db, tables, expected);
