@@ -20,9 +20,13 @@ export async function buildServerIfStale() {
   fs.rmSync(path.dirname(SERVER_BUNDLE), { recursive: true, force: true });
   const { build } = await import('esbuild'); // only when a rebuild is due
   await build({
-    entryPoints: [path.join(ROOT, 'src/cli/main.ts')],
+    // The QCA worker thread is an entry of its own: runner.ts starts ./qca-worker.mjs beside it.
+    entryPoints: {
+      connective: path.join(ROOT, 'src/cli/main.ts'),
+      'qca-worker': path.join(ROOT, 'src/server/qca/worker.ts'),
+    },
     outdir: path.dirname(SERVER_BUNDLE),
-    entryNames: 'connective',
+    entryNames: '[name]',
     outExtension: { '.js': '.mjs' },
     bundle: true,
     splitting: true,

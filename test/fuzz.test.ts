@@ -8,7 +8,7 @@ import {
   type Agent,
   type TestApp,
 } from './helpers.ts';
-import { MATRIX, type World } from './permission-matrix.ts';
+import { MATRIX, qcaExample, type World } from './permission-matrix.ts';
 
 /**
  * Property-based fuzzing of every write route: hostile payloads built from the route's own
@@ -129,6 +129,16 @@ beforeAll(async () => {
     draftTitle: 'Fuzzed case',
     codeId: (code.json() as { id: string }).id,
     draftCoder: 'nobody',
+    analysisId: (
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/qca/analyses',
+          headers: owner.headers,
+          payload: { ...qcaExample, title: 'Fuzzed analysis' },
+        })
+      ).json() as { id: string }
+    ).id,
   };
   const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as {
     paths: Record<
@@ -168,6 +178,7 @@ function worldStub(): World {
     draftTitle: 't',
     codeId: 'k',
     draftCoder: 'n',
+    analysisId: 'a',
   };
 }
 

@@ -210,6 +210,7 @@ export async function rowCounts(database: Database): Promise<Record<string, numb
     'case_tags',
     'case_codes',
     'case_deletions',
+    'qca_analyses',
   ];
   const out: Record<string, number> = {};
   for (const t of tables) {

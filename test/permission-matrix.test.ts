@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeApp, setPlatformRole, signUp, type TestApp } from './helpers.ts';
-import { ACTORS, MATRIX, NOT_IN_MATRIX, type Actor, type World } from './permission-matrix.ts';
+import {
+  ACTORS,
+  MATRIX,
+  NOT_IN_MATRIX,
+  qcaExample,
+  type Actor,
+  type World,
+} from './permission-matrix.ts';
 import { createSession } from '../src/server/auth/sessions.ts';
 import { insertCase, insertCode } from '../src/server/commands/case-store.ts';
 import { CaseCreate } from '../src/shared/cases.ts';
@@ -8,8 +15,10 @@ import {
   joinRequests,
   organisationMembers,
   organisations,
+  qcaAnalyses,
   users,
 } from '../src/server/db/schema/index.ts';
+import { QcaDataSet, QcaParams } from '../src/shared/qca.ts';
 
 let t: TestApp;
 const people: Partial<Record<Actor, { id: string; email: string }>> = {};
@@ -93,7 +102,21 @@ async function makeWorld(): Promise<World> {
       coderId: null,
       coderName: draftCoder,
     });
-    return { caseId: published.id, draftCaseId: draft.id, codeId: code.id };
+    const [analysis] = await tx
+      .insert(qcaAnalyses)
+      .values({
+        title: `Matrix analysis ${worlds}`,
+        data: QcaDataSet.parse(qcaExample.data),
+        params: QcaParams.parse(qcaExample.params),
+        ownerId: people.owner!.id,
+      })
+      .returning();
+    return {
+      caseId: published.id,
+      draftCaseId: draft.id,
+      codeId: code.id,
+      analysisId: analysis!.id,
+    };
   });
   return {
     orgId: org!.id,

@@ -39,6 +39,8 @@ export type World = {
   codeId: string;
   /** A coder who coded only the draft: not to be listed among coders. */
   draftCoder: string;
+  /** A saved QCA analysis of the owner. */
+  analysisId: string;
 };
 
 export type Call = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; payload?: unknown };
@@ -91,6 +93,20 @@ const caseExample = {
   summary: 'Written by the permission matrix.',
   countries: ['NL'],
   level: 'local',
+};
+
+/** A small crisp analysis (four cases, two conditions). */
+export const qcaExample = {
+  data: {
+    columns: ['A', 'B', 'Y'],
+    rows: [
+      { case: 'one', values: [1, 0, 1] },
+      { case: 'two', values: [1, 1, 1] },
+      { case: 'three', values: [0, 1, 0] },
+      { case: 'four', values: [0, 0, 0] },
+    ],
+  },
+  params: { outcome: 'Y', conditions: ['A', 'B'], include: '?' },
 };
 
 const hideEmailsFromNonManagers = (w: World, actor: Actor) =>
@@ -468,6 +484,87 @@ export const MATRIX: MatrixRow[] = [
     visibility: 'draft',
     call: (w) => ({ method: 'DELETE', url: `/api/cases/${w.draftCaseId}` }),
     expect: caseEditors(404),
+  },
+  // ---- the QCA workbench ----
+  {
+    route: 'POST /api/qca/dataset',
+    visibility: 'draft',
+    call: () => ({
+      method: 'POST',
+      url: '/api/qca/dataset',
+      payload: {
+        codedOnly: false,
+        sets: [
+          { name: 'CULT', source: 'barrier', factor: 'org.culture' },
+          { name: 'NL', source: 'tradition', value: 'germanic' },
+        ],
+      },
+    }),
+    expect: all('ok'),
+    // Built from published cases only: the draft (coded too) never enters a data set.
+    mustNotReveal: hideDraft,
+  },
+  {
+    route: 'POST /api/qca/run',
+    visibility: 'public',
+    call: () => ({ method: 'POST', url: '/api/qca/run', payload: qcaExample }),
+    expect: signedIn('ok'),
+  },
+  {
+    route: 'POST /api/qca/script',
+    visibility: 'public',
+    call: () => ({ method: 'POST', url: '/api/qca/script', payload: qcaExample }),
+    expect: all('ok'),
+  },
+  {
+    route: 'POST /api/qca/analyses',
+    visibility: 'public',
+    call: () => ({
+      method: 'POST',
+      url: '/api/qca/analyses',
+      payload: { ...qcaExample, title: 'Matrix analysis' },
+    }),
+    expect: signedIn('ok'),
+  },
+  {
+    route: 'GET /api/qca/analyses',
+    visibility: 'self',
+    call: () => ({ method: 'GET', url: '/api/qca/analyses' }),
+    expect: signedIn('ok'),
+    // Only the owner's list holds the world's analysis.
+    mustNotReveal: (w, actor) => (actor === 'owner' ? [] : [w.analysisId]),
+  },
+  {
+    route: 'GET /api/qca/analyses/:id',
+    visibility: 'public',
+    call: (w) => ({ method: 'GET', url: `/api/qca/analyses/${w.analysisId}` }),
+    expect: all('ok'),
+  },
+  {
+    route: 'GET /api/qca/analyses/:id/script.R',
+    visibility: 'public',
+    call: (w) => ({ method: 'GET', url: `/api/qca/analyses/${w.analysisId}/script.R` }),
+    expect: all('ok'),
+  },
+  {
+    route: 'GET /api/qca/analyses/:id/data.csv',
+    visibility: 'public',
+    call: (w) => ({ method: 'GET', url: `/api/qca/analyses/${w.analysisId}/data.csv` }),
+    expect: all('ok'),
+  },
+  {
+    route: 'DELETE /api/qca/analyses/:id',
+    visibility: 'public',
+    call: (w) => ({ method: 'DELETE', url: `/api/qca/analyses/${w.analysisId}` }),
+    expect: {
+      anonymous: 401,
+      stranger: 403,
+      member: 403,
+      orgAdmin: 403,
+      owner: 'ok',
+      moderator: 'ok',
+      platformAdmin: 'ok',
+    },
   },
 ];
 

@@ -26,6 +26,7 @@ import { meRoutes } from './routes/me/me.ts';
 import { organisationRoutes } from './routes/organisations/organisations.ts';
 import { auditRoutes } from './routes/audit/audit.ts';
 import { caseRoutes } from './routes/cases/cases.ts';
+import { qcaRoutes } from './routes/qca/qca.ts';
 import { CaseIndex } from './search/case-index.ts';
 import type { FieldIssue } from '../shared/errors.ts';
 
@@ -224,6 +225,7 @@ export async function buildApp({
   await app.register(organisationRoutes, { prefix: '/api' });
   await app.register(auditRoutes, { prefix: '/api' });
   await app.register(caseRoutes, { prefix: '/api' });
+  await app.register(qcaRoutes, { prefix: '/api' });
 
   app.get('/robots.txt', { schema: { hide: true } }, async (_req, reply) =>
     reply.type('text/plain').send('User-agent: *\nDisallow: /api/\n'),

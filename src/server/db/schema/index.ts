@@ -15,3 +15,4 @@ export {
   caseTags,
   caseCodes,
 } from './cases.ts';
+export { qcaAnalyses } from './qca-analyses.ts';

@@ -1,0 +1,33 @@
+/**
+ * The QCA worker thread: runs one analysis per message, off the server's event loop. Started by
+ * runner.ts; in the bundled server it is dist/server/qca-worker.mjs.
+ */
+import { parentPort } from 'node:worker_threads';
+import { runAnalysis } from '../../core/qca/analysis.ts';
+import { QcaInputError, QcaLimitError } from '../../core/qca/errors.ts';
+import type { QcaReport } from '../../shared/qca.ts';
+import type { WorkerReply, WorkerRequest } from './runner.ts';
+
+parentPort?.on('message', (job: WorkerRequest) => {
+  const started = performance.now();
+  let reply: WorkerReply;
+  try {
+    const report = runAnalysis(job.data, job.params);
+    // The core's report has R QCA's shape, which QcaReport describes.
+    reply = {
+      ok: true,
+      report: {
+        ...report,
+        elapsedMs: Math.round(performance.now() - started),
+      } as unknown as QcaReport,
+    };
+  } catch (err) {
+    const known = err instanceof QcaInputError || err instanceof QcaLimitError;
+    reply = {
+      ok: false,
+      kind: known ? 'input' : 'internal',
+      message: known ? (err as Error).message : String((err as Error)?.message ?? err),
+    };
+  }
+  parentPort!.postMessage(reply);
+});
