@@ -19,6 +19,9 @@ import { OrganisationEditPage } from './pages/OrganisationEditPage.tsx';
 import { OrganisationPage } from './pages/OrganisationPage.tsx';
 import { OrganisationsPage } from './pages/OrganisationsPage.tsx';
 import { ProfilePage } from './pages/ProfilePage.tsx';
+import { QcaAnalysesPage } from './pages/QcaAnalysesPage.tsx';
+import { QcaAnalysisPage } from './pages/QcaAnalysisPage.tsx';
+import { QcaPage } from './pages/QcaPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 import { SignUpPage } from './pages/SignUpPage.tsx';
 
@@ -57,6 +60,9 @@ const router = createBrowserRouter([
           { path: 'cases/mine', element: <MyCasesPage /> },
           { path: 'cases/:id', element: <CasePage /> },
           { path: 'cases/:id/edit', element: <CaseEditPage /> },
+          { path: 'qca', element: <QcaPage /> },
+          { path: 'qca/analyses', element: <QcaAnalysesPage /> },
+          { path: 'qca/analyses/:id', element: <QcaAnalysisPage /> },
           { path: 'audit', element: <AuditPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

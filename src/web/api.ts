@@ -39,6 +39,16 @@ import {
   type OrganisationKind,
   type OrganisationUpdate,
 } from '../shared/organisations.ts';
+import {
+  AnalysisList,
+  QcaDataSet,
+  QcaReport,
+  SavedAnalysis,
+  type AnalysisCreate,
+  type CaseDataSetRequest,
+  type QcaParams,
+  type QcaRunRequest,
+} from '../shared/qca.ts';
 import { compareApiPath, searchApiPath, type SearchState } from './case-search.ts';
 
 /** An error answer from the API, or a network failure (status 0). */
@@ -68,8 +78,20 @@ function remember(info: SessionInfo): SessionInfo {
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
-async function send(method: Method, path: string, body?: unknown, retry = true): Promise<Response> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+interface SendOptions {
+  /** Aborting it cancels the request (the promise rejects with code 'aborted'). */
+  signal?: AbortSignal;
+  accept?: string;
+  retry?: boolean;
+}
+
+async function send(
+  method: Method,
+  path: string,
+  body?: unknown,
+  { signal, accept = 'application/json', retry = true }: SendOptions = {},
+): Promise<Response> {
+  const headers: Record<string, string> = { accept };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') {
     if (csrfToken === null) await getSession();
@@ -82,8 +104,10 @@ async function send(method: Method, path: string, body?: unknown, retry = true):
       headers,
       credentials: 'same-origin',
       body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
     });
   } catch {
+    if (signal?.aborted) throw new ApiError(0, 'aborted', 'The request was cancelled.');
     throw new ApiError(0, 'network', 'The server could not be reached.');
   }
   if (response.ok) return response;
@@ -91,7 +115,7 @@ async function send(method: Method, path: string, body?: unknown, retry = true):
   // The session (and with it the token) may have changed in another tab: fetch it once more.
   if (error.code === 'csrf' && retry) {
     await getSession();
-    return send(method, path, body, false);
+    return send(method, path, body, { signal, accept, retry: false });
   }
   throw error;
 }
@@ -117,9 +141,16 @@ async function json<T extends z.ZodType>(
   method: Method,
   path: string,
   body?: unknown,
+  signal?: AbortSignal,
 ): Promise<z.infer<T>> {
-  const response = await send(method, path, body);
-  const raw: unknown = await response.json();
+  const response = await send(method, path, body, { signal });
+  let raw: unknown;
+  try {
+    raw = await response.json();
+  } catch {
+    if (signal?.aborted) throw new ApiError(0, 'aborted', 'The request was cancelled.');
+    throw new ApiError(response.status, 'bad_response', 'The server sent an unexpected answer.');
+  }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     throw new ApiError(response.status, 'bad_response', 'The server sent an unexpected answer.');
@@ -318,3 +349,44 @@ export function getAgreement(coderA: string, coderB: string): Promise<Agreement>
 export function compareCases(search: SearchState): Promise<Comparison> {
   return json(Comparison, 'GET', compareApiPath(search));
 }
+
+// --- QCA ----------------------------------------------------------------------------
+
+/** The published cases matching the filters, one row per case, one column per set. */
+export function buildQcaDataSet(input: CaseDataSetRequest): Promise<QcaDataSet> {
+  return json(QcaDataSet, 'POST', '/api/qca/dataset', input);
+}
+
+/** Run an analysis on the server; aborting `signal` stops it there too. */
+export function runQca(input: QcaRunRequest, signal?: AbortSignal): Promise<QcaReport> {
+  return json(QcaReport, 'POST', '/api/qca/run', input, signal);
+}
+
+/** An R script (QCA package) that reproduces an unsaved analysis. */
+export async function qcaScript(input: {
+  data: QcaDataSet;
+  params: QcaParams;
+  title: string;
+}): Promise<string> {
+  const response = await send('POST', '/api/qca/script', input, { accept: 'text/plain' });
+  return response.text();
+}
+
+export function createAnalysis(input: AnalysisCreate): Promise<SavedAnalysis> {
+  return json(SavedAnalysis, 'POST', '/api/qca/analyses', input);
+}
+
+export function listAnalyses(): Promise<AnalysisList> {
+  return json(AnalysisList, 'GET', '/api/qca/analyses');
+}
+
+export function getAnalysis(id: string): Promise<SavedAnalysis> {
+  return json(SavedAnalysis, 'GET', `/api/qca/analyses/${enc(id)}`);
+}
+
+export function deleteAnalysis(id: string): Promise<void> {
+  return noContent('DELETE', `/api/qca/analyses/${enc(id)}`);
+}
+
+export const analysisScriptPath = (id: string) => `/api/qca/analyses/${enc(id)}/script.R`;
+export const analysisDataPath = (id: string) => `/api/qca/analyses/${enc(id)}/data.csv`;

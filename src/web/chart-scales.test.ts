@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classOf, classRanges, fillYears, ticks } from './chart-scales.ts';
+import { classOf, classRanges, fillYears, linearTicks, ticks } from './chart-scales.ts';
 
 describe('classRanges', () => {
   it('splits the counts into five ranges that cover 1 to max without gaps', () => {
@@ -54,5 +54,17 @@ describe('fillYears', () => {
       { year: 2018, count: 0 },
       { year: 2019, count: 2 },
     ]);
+  });
+});
+
+describe('linearTicks', () => {
+  it('covers the range with round steps, fractions included', () => {
+    expect(linearTicks(0, 1)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
+    expect(linearTicks(12, 87)).toEqual([0, 20, 40, 60, 80, 100]);
+    expect(linearTicks(-3, 3)).toEqual([-4, -2, 0, 2, 4]);
+  });
+
+  it('gives an axis around a single value', () => {
+    expect(linearTicks(5, 5)).toEqual([4, 5, 6]);
   });
 });

@@ -60,3 +60,28 @@ export function fillYears(
   for (let y = first; y <= last; y += 1) out.push({ year: y, count: byYear.get(y) ?? 0 });
   return out;
 }
+
+/**
+ * Round ticks covering [min, max] (steps of 1, 2 or 5 times a power of ten, fractions allowed),
+ * for a scatter plot's axis; the first and last tick bound the axis.
+ *
+ * @example
+ * linearTicks(0, 1); // [0, 0.2, 0.4, 0.6, 0.8, 1]
+ * linearTicks(12, 87); // [0, 20, 40, 60, 80, 100]
+ */
+export function linearTicks(min: number, max: number, target = 5): number[] {
+  if (!Number.isFinite(min) || !Number.isFinite(max)) return [0, 1];
+  if (min === max) return [min - 1, min, min + 1];
+  const lo = Math.min(min, max);
+  const hi = Math.max(min, max);
+  const raw = (hi - lo) / target;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw * 0.999) ?? 10 * power;
+  const first = Math.floor(lo / step + 1e-9) * step;
+  const out: number[] = [];
+  for (let k = 0; first + k * step < hi + step * 0.999; k += 1) {
+    // Round away binary noise (0.30000000000000004).
+    out.push(Number((first + k * step).toPrecision(12)));
+  }
+  return out;
+}

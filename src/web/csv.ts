@@ -20,10 +20,17 @@ export function toCsv(header: readonly string[], rows: readonly (readonly CsvCel
   return [header, ...rows].map((row) => row.map(cell).join(',') + '\r\n').join('');
 }
 
-/** Offer text as a file download (a Blob; nothing is sent to the server). */
-export function downloadText(filename: string, text: string, type = 'text/csv;charset=utf-8') {
-  // A byte-order mark lets spreadsheet programs read the file as UTF-8.
-  const blob = new Blob(['\uFEFF', text], { type });
+/**
+ * Offer text as a file download (a Blob; nothing is sent to the server). A byte-order mark lets
+ * spreadsheet programs read a CSV file as UTF-8; leave it out (`bom: false`) for scripts.
+ */
+export function downloadText(
+  filename: string,
+  text: string,
+  type = 'text/csv;charset=utf-8',
+  { bom = true }: { bom?: boolean } = {},
+) {
+  const blob = new Blob(bom ? ['\uFEFF', text] : [text], { type });
   const url = URL.createObjectURL(blob);
   const anchor = document.createElement('a');
   anchor.href = url;

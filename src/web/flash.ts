@@ -10,6 +10,8 @@ export const FLASH_KEYS = [
   'caseForm.created',
   'caseForm.updated',
   'case.deleted',
+  'qcaFlash.saved',
+  'qcaFlash.deleted',
 ] as const;
 export type FlashKey = (typeof FLASH_KEYS)[number];
 

@@ -32,3 +32,7 @@ export const casesKey = ['cases'] as const;
 export function useCase(id: string) {
   return useQuery({ queryKey: caseKey(id), queryFn: () => getCase(id) });
 }
+
+/** My saved QCA analyses, and one saved analysis. */
+export const analysesKey = ['qca', 'analyses'] as const;
+export const analysisKey = (id: string) => ['qca', 'analysis', id] as const;

@@ -6,7 +6,7 @@
 import { calibrate } from './calibration.ts';
 import type { DataFrame, RawCell } from './dataset.ts';
 import { MAX_CONDITIONS, parseOutcomeSpec, prepareQcaData } from './dataset.ts';
-import { QcaInputError, QcaLimitError } from './errors.ts';
+import { inputError, QcaInputError } from './errors.ts';
 import { singleConditions } from './fit.ts';
 import { minimize } from './minimize.ts';
 import { singleConditionsReport, solutionReport, truthTableReport } from './report.ts';
@@ -45,6 +45,30 @@ export type AnalysisReport = {
 
 const rowLabel = (d: AnalysisDataSet, i: number) => `row ${i + 1} (case ${d.rows[i]!.case})`;
 
+/** Gives the engine's own input errors a place and a kind, from what they say. */
+function located<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (err) {
+    if (err instanceof QcaInputError && !err.path) {
+      const m = err.message;
+      if (/nothing to explain/.test(m)) {
+        err.path = 'params.inclCut';
+        err.code = 'nothing_to_explain';
+      } else if (/dir\.exp|expectation/i.test(m)) {
+        err.path = 'params.dirExp';
+        err.code = 'bad_dir_exp';
+      } else if (/outcome/i.test(m)) {
+        err.path = 'params.outcome';
+      } else if (/include/i.test(m)) {
+        err.path = 'params.include';
+      } else err.path = 'data';
+      err.code ??= 'invalid';
+    }
+    throw err;
+  }
+}
+
 /**
  * Runs the analysis. Throws QcaInputError naming the column and the row for data it cannot
  * analyse, QcaLimitError past the engine's limits.
@@ -62,12 +86,21 @@ export function runAnalysis(
   options: { maxModels?: number } = {},
 ): AnalysisReport {
   if (params.conditions.length > MAX_CONDITIONS)
-    throw new QcaLimitError(`at most ${MAX_CONDITIONS} conditions are supported`);
+    throw inputError(
+      `at most ${MAX_CONDITIONS} conditions are supported`,
+      'params.conditions',
+      'too_many_conditions',
+    );
   const outcomeColumn = parseOutcomeSpec(params.outcome).column;
   const used = [...params.conditions, outcomeColumn];
-  for (const name of [...used, ...Object.keys(params.calibration)]) {
-    if (!data.columns.includes(name))
-      throw new QcaInputError(`column ${name} is not in the data set`);
+  for (const [path, names] of [
+    ['params.conditions', params.conditions],
+    ['params.outcome', [outcomeColumn]],
+    ['params.calibration', Object.keys(params.calibration)],
+  ] as const) {
+    for (const name of names)
+      if (!data.columns.includes(name))
+        throw inputError(`column ${name} is not in the data set`, path, 'unknown_column');
   }
   const columnIndex = new Map(data.columns.map((c, i) => [c, i]));
   const cells: RawCell[][] = [];
@@ -79,10 +112,15 @@ export function runAnalysis(
     const j = columnIndex.get(name)!;
     const raw = data.rows.map((r, i) => {
       const v = r.values[j];
+      const at = `data.rows.${i}.values.${j}`;
       if (v === undefined)
-        throw new QcaInputError(`${rowLabel(data, i)} has no value for column ${name}`);
+        throw inputError(`${rowLabel(data, i)} has no value for column ${name}`, at, 'missing');
       if (v !== null && !Number.isFinite(v))
-        throw new QcaInputError(`${rowLabel(data, i)}: column ${name} is not a number`);
+        throw inputError(
+          `${rowLabel(data, i)}: column ${name} is not a number`,
+          at,
+          'not_a_number',
+        );
       return v;
     });
     const calibration = params.calibration[name];
@@ -102,8 +140,10 @@ export function runAnalysis(
       raw.forEach((v, i) => {
         if (v === null) return;
         if (v < 0 || (v > 1 && !Number.isInteger(v)))
-          throw new QcaInputError(
+          throw inputError(
             `${rowLabel(data, i)}: column ${name} has ${v}, which is neither a set membership in [0, 1] nor a crisp level; calibrate it first`,
+            `data.rows.${i}.values.${j}`,
+            'not_a_membership',
           );
       });
     }
@@ -114,8 +154,10 @@ export function runAnalysis(
     const j = used.indexOf(name);
     const present = calibrated.rows.map((r) => r.values[j]).filter((v) => v !== null);
     if (present.length > 0 && present.every((v) => v === present[0]))
-      throw new QcaInputError(
+      throw inputError(
         `column ${name} has the same value (${present[0]}) in every case: a constant condition explains nothing`,
+        'params.conditions',
+        'constant_condition',
       );
   }
   const df: DataFrame = {
@@ -124,19 +166,23 @@ export function runAnalysis(
     columns: used,
     cells,
   };
-  const prepared = prepareQcaData(df, { outcome: params.outcome, conditions: params.conditions });
+  const prepared = located(() =>
+    prepareQcaData(df, { outcome: params.outcome, conditions: params.conditions }),
+  );
   const tt = buildTruthTable(prepared, {
     inclCut: params.inclCut,
     nCut: params.nCut,
     priCut: params.priCut,
   });
-  const result = minimize(tt, {
-    ...(params.include ? { include: params.include } : {}),
-    ...(params.dirExp ? { dirExp: params.dirExp } : {}),
-    allSol: params.allSol,
-    rowDom: params.rowDom,
-    ...(options.maxModels !== undefined ? { maxModels: options.maxModels } : {}),
-  });
+  const result = located(() =>
+    minimize(tt, {
+      ...(params.include ? { include: params.include } : {}),
+      ...(params.dirExp ? { dirExp: params.dirExp } : {}),
+      allSol: params.allSol,
+      rowDom: params.rowDom,
+      ...(options.maxModels !== undefined ? { maxModels: options.maxModels } : {}),
+    }),
+  );
   return {
     data: {
       cases: prepared.caseNames.length,

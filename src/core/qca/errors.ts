@@ -14,6 +14,20 @@
  */
 export class QcaInputError extends Error {
   override name = 'QcaInputError';
+  /**
+   * Where the problem is, when known: `data` or `data.rows.N.values.M` for a value,
+   * `params.<name>` for a parameter; and a stable code for the kind of problem.
+   */
+  path?: string;
+  code?: string;
+}
+
+/** A QcaInputError that says where the problem is and what kind it is. */
+export function inputError(message: string, path: string, code = 'invalid'): QcaInputError {
+  const err = new QcaInputError(message);
+  err.path = path;
+  err.code = code;
+  return err;
 }
 
 /**

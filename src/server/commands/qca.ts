@@ -10,7 +10,7 @@ import { EVIDENCE_LEVELS } from '../../shared/case-vocabulary.ts';
 import type { ActiveSession } from '../auth/sessions.ts';
 import type { Db } from '../db/client.ts';
 import { qcaAnalyses, users } from '../db/schema/index.ts';
-import { forbidden, notFound } from '../errors.ts';
+import { forbidden, HttpError, notFound } from '../errors.ts';
 import { caseTraditions, type CaseIndex } from '../search/case-index.ts';
 import { recordAudit } from './audit.ts';
 import { loadCases, type FullCase } from './case-store.ts';
@@ -81,6 +81,14 @@ export async function caseDataSet(
       });
     }
   }
+  if (rows.length === 0)
+    throw new HttpError(
+      422,
+      'no_cases',
+      request.codedOnly
+        ? 'No coded published case matches the search: widen it, or include uncoded cases.'
+        : 'No published case matches the search.',
+    );
   return { columns: request.sets.map((s) => s.name), rows };
 }
 

@@ -5,7 +5,8 @@ import { HttpError } from '../errors.ts';
 
 export type WorkerRequest = { data: QcaDataSet; params: QcaParams };
 export type WorkerReply =
-  { ok: true; report: QcaReport } | { ok: false; kind: 'input' | 'internal'; message: string };
+  | { ok: true; report: QcaReport }
+  | { ok: false; kind: 'input' | 'internal'; message: string; path: string; code: string };
 
 type Job = {
   request: WorkerRequest;
@@ -105,8 +106,8 @@ export class QcaRunner {
       if (reply.ok) job.resolve(reply.report);
       else if (reply.kind === 'input')
         job.reject(
-          new HttpError(400, 'validation', `Invalid data: ${reply.message}`, [
-            { path: 'data', message: reply.message },
+          new HttpError(400, 'validation', `Cannot analyse: ${reply.message}`, [
+            { path: reply.path, message: reply.message, code: reply.code },
           ]),
         );
       else job.reject(new Error(`QCA worker failed: ${reply.message}`));

@@ -23,10 +23,13 @@ parentPort?.on('message', (job: WorkerRequest) => {
     };
   } catch (err) {
     const known = err instanceof QcaInputError || err instanceof QcaLimitError;
+    const located = err instanceof QcaInputError ? err : null;
     reply = {
       ok: false,
       kind: known ? 'input' : 'internal',
       message: known ? (err as Error).message : String((err as Error)?.message ?? err),
+      path: located?.path ?? (err instanceof QcaLimitError ? 'params.conditions' : 'data'),
+      code: located?.code ?? (err instanceof QcaLimitError ? 'limit' : 'invalid'),
     };
   }
   parentPort!.postMessage(reply);

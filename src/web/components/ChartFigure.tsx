@@ -26,10 +26,21 @@ interface Props {
   filename: string;
   /** Put the table under the chart rather than beside it (for wide charts). */
   stacked?: boolean;
+  /** The heading's level: 2 for a chart of the page, 3 or 4 for one inside a section. */
+  level?: 2 | 3 | 4;
 }
 
 /** A chart with its data as a real table beside it, and the data as a CSV download. */
-export function ChartFigure({ id, heading, description, chart, table, filename, stacked }: Props) {
+export function ChartFigure({
+  id,
+  heading,
+  description,
+  chart,
+  table,
+  filename,
+  stacked,
+  level = 2,
+}: Props) {
   const { t } = useTranslation();
   const headingId = `${id}-heading`;
 
@@ -38,8 +49,12 @@ export function ChartFigure({ id, heading, description, chart, table, filename, 
   }
 
   return (
-    <section aria-labelledby={headingId} className="stack section">
-      <Heading level={2} data-size="sm" id={headingId}>
+    <section aria-labelledby={headingId} className={level === 2 ? 'stack section' : 'stack'}>
+      <Heading
+        level={level}
+        data-size={level === 2 ? 'sm' : level === 3 ? 'xs' : '2xs'}
+        id={headingId}
+      >
         {heading}
       </Heading>
       {description && <Paragraph>{description}</Paragraph>}

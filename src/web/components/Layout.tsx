@@ -78,6 +78,7 @@ export function Layout() {
             </MenuLink>
             <MenuLink to="/organisations">{t('layout.organisations')}</MenuLink>
             <MenuLink to="/cases">{t('layout.cases')}</MenuLink>
+            <MenuLink to="/qca">{t('layout.qca')}</MenuLink>
             {isPlatformAdmin(user) && <MenuLink to="/audit">{t('layout.audit')}</MenuLink>}
           </ul>
           <ul className="nav-list nav-user">

@@ -126,6 +126,9 @@ export function CasesPage() {
         <li>
           <AppLink to="/cases/coding">{t('cases.codingLink')}</AppLink>
         </li>
+        <li>
+          <AppLink to={qcaLink(shown)}>{t('cases.qcaLink')}</AppLink>
+        </li>
         {user && (
           <>
             <li>
@@ -217,6 +220,12 @@ export function CasesPage() {
 function compareLink(search: SearchState): string {
   const s = filterParams(search).toString();
   return s ? `/cases/compare?${s}` : '/cases/compare';
+}
+
+/** The QCA workbench on the cases of this search. */
+function qcaLink(search: SearchState): string {
+  const s = filterParams(search).toString();
+  return s ? `/qca?${s}` : '/qca';
 }
 
 function SearchForm({

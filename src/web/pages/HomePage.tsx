@@ -23,6 +23,7 @@ export function HomePage() {
           <List.Item>{t('home.what2')}</List.Item>
           <List.Item>{t('home.what3')}</List.Item>
           <List.Item>{t('home.what4')}</List.Item>
+          <List.Item>{t('home.what5')}</List.Item>
         </List.Unordered>
       </section>
       <section aria-labelledby="home-start" className="stack">
@@ -35,6 +36,9 @@ export function HomePage() {
           </List.Item>
           <List.Item>
             <AppLink to="/cases">{t('home.cases')}</AppLink>
+          </List.Item>
+          <List.Item>
+            <AppLink to="/qca">{t('home.qca')}</AppLink>
           </List.Item>
           {user ? (
             <>

@@ -139,6 +139,16 @@ describe('POST /api/qca/dataset', () => {
     expect(french.rows.map((r) => r.case).sort()).toEqual(['Delta', 'Gamma']);
   });
 
+  it('answers 422 when no case matches, rather than an empty data set', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/qca/dataset',
+      payload: { sets, filters: { country: ['JP'] } },
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.code).toBe('no_cases');
+  });
+
   it('refuses an unknown source and a set name R would not accept, naming the field', async () => {
     const res = await t.app.inject({
       method: 'POST',
@@ -224,6 +234,10 @@ describe('POST /api/qca/run', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toMatch(/A/);
     expect(res.json().error.message).toMatch(/broken|row 2/);
+    expect(res.json().error.details[0]).toMatchObject({
+      path: 'data.rows.1.values.0',
+      code: 'not_a_membership',
+    });
     const anonymous = await t.app.inject({ method: 'POST', url: '/api/qca/run', payload: bad });
     expect(anonymous.statusCode).toBe(401);
     const short = await t.app.inject({
