@@ -241,8 +241,12 @@ describe.skipIf(skip)('the QCA workbench', () => {
     const { page } = browser();
     await page.goto(`${baseUrl}/qca`);
     await waitForHeading(page, 'QCA workbench');
-    await page.getByRole('radio', { name: 'From a CSV file of my own' }).check();
+    // The choice lives in the address, which the router updates in a transition: click, then
+    // wait for the address and the radio to follow.
+    const fromCsv = page.getByRole('radio', { name: 'From a CSV file of my own' });
+    await fromCsv.click();
     await expect.poll(() => new URL(page.url()).searchParams.get('data')).toBe('csv');
+    await expect.poll(() => fromCsv.isChecked()).toBe(true);
     const file = page.getByLabel('CSV file', { exact: true });
     await file.setInputFiles({
       name: 'broken.csv',
