@@ -1,19 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
+import type { AnalysisData, AnalysisParams } from '../core/qca/index.ts';
 import {
-  buildTruthTable,
+  analyse,
   dataFrameFromCsv,
   formatSolutionText,
   formatTruthTableText,
-  minimize,
-  prepareQcaData,
+  parseOutcomeSpec,
   QcaInputError,
   QcaLimitError,
-  singleConditions,
-  singleConditionsReport,
-  solutionReport,
-  truthTableReport,
+  runAnalysis,
 } from '../core/qca/index.ts';
 
 /** Options of `connective qca`, as commander parses them. */
@@ -89,47 +86,46 @@ function runQca(opts: QcaCliOptions): string {
     );
   }
   const df = dataFrameFromCsv(text, basename(opts.data));
-  const data = prepareQcaData(df, {
+  const data: AnalysisData = {
+    columns: df.columns,
+    rows: df.caseNames.map((name, i) => ({
+      case: name,
+      values: df.columns.map((_, j) => df.cells[j]![i] ?? null),
+    })),
+  };
+  const outcomeColumn = parseOutcomeSpec(opts.outcome).column;
+  const params: AnalysisParams = {
     outcome: opts.outcome,
-    ...(conditions && conditions.length > 0 ? { conditions } : {}),
-  });
-  const tt = buildTruthTable(data, { inclCut, nCut, priCut });
-  const result = minimize(tt, {
-    ...(opts.include !== undefined ? { include: opts.include } : {}),
-    ...(opts.dirExp !== undefined ? { dirExp: opts.dirExp } : {}),
+    // As R's truthTable(): every other column when no conditions are given.
+    conditions:
+      conditions && conditions.length > 0
+        ? conditions
+        : df.columns.filter((c) => c !== outcomeColumn),
+    calibration: {},
+    inclCut,
+    nCut,
+    priCut,
+    include: opts.include ?? '',
+    dirExp: opts.dirExp ?? null,
     allSol: opts.allSol === true,
     rowDom: opts.rowDom === true,
-    ...(maxModels !== undefined ? { maxModels } : {}),
-  });
-  if (opts.format === 'text') {
-    const dropped = data.droppedCases.length
-      ? `\n${data.droppedCases.length} case(s) dropped for missing values: ${data.droppedCases.join(', ')}\n`
-      : '';
-    return `${formatTruthTableText(tt)}\n${dropped}\n${formatSolutionText(result, data.outcome.label)}\n`;
-  }
-  const report = {
-    data: {
-      file: opts.data,
-      cases: data.caseNames.length,
-      cases_dropped_for_NA: data.droppedCases,
-      n_dropped_for_NA: data.droppedCases.length,
-    },
-    params: {
-      outcome: data.outcome.label,
-      conditions: data.conditions.map((c) => c.name),
-      condition_types: Object.fromEntries(data.conditions.map((c) => [c.name, c.kind])),
-      'incl.cut': inclCut,
-      'n.cut': nCut,
-      'pri.cut': priCut,
-      include: result.include,
-      'dir.exp': opts.dirExp ?? null,
-      'all.sol': opts.allSol === true,
-      'row.dom': opts.rowDom === true,
-    },
-    truth_table: truthTableReport(tt),
-    single_conditions: singleConditionsReport(singleConditions(data)),
-    solution: solutionReport(result),
   };
+  // R's behaviour: no limit of 20 conditions, constant conditions allowed.
+  const options = {
+    source: df.source,
+    ...(df.lines ? { lines: df.lines } : {}),
+    ...(maxModels !== undefined ? { maxModels } : {}),
+    strict: false,
+  };
+  if (opts.format === 'text') {
+    const { data: analysed, truthTable, result } = analyse(data, params, options);
+    const dropped = analysed.droppedCases.length
+      ? `\n${analysed.droppedCases.length} case(s) dropped for missing values: ${analysed.droppedCases.join(', ')}\n`
+      : '';
+    return `${formatTruthTableText(truthTable)}\n${dropped}\n${formatSolutionText(result, analysed.outcome.label)}\n`;
+  }
+  const { data: summary, calibrated: _calibrated, ...rest } = runAnalysis(data, params, options);
+  const report = { data: { file: opts.data, ...summary }, ...rest };
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 

@@ -5,7 +5,7 @@
  * (`-` or `dc`) kept apart.
  */
 import { parseCsv } from './csv.ts';
-import { QcaInputError, QcaLimitError } from './errors.ts';
+import { inputError, QcaInputError, QcaLimitError } from './errors.ts';
 
 /** A raw cell: a number, a string still to be parsed, or `null` for missing. */
 export type RawCell = string | number | null;
@@ -18,7 +18,7 @@ export interface DataFrame {
   columns: string[];
   /** `cells[column][case]`. */
   cells: RawCell[][];
-  /** Optional 1-based file line of each case, for error messages. */
+  /** Optional 1-based file line of each case, for error messages (else its 1-based row). */
   lines?: number[];
 }
 
@@ -118,7 +118,7 @@ export function parseOutcomeSpec(spec: string): OutcomeSpec {
   }
   const m = /^(.+?)\s*[[{]\s*(\d+)\s*[\]}]$/.exec(s);
   if (m) return { column: m[1]!, negated, value: Number(m[2]) };
-  if (s === '') throw new QcaInputError(`outcome '${spec}' is empty`);
+  if (s === '') throw inputError(`outcome '${spec}' is empty`, 'params.outcome', 'empty');
   return { column: s, negated };
 }
 
@@ -153,8 +153,10 @@ function parseColumn(df: DataFrame, col: number, allowDontCare: boolean): Parsed
     }
     if (DONT_CARE.has(s)) {
       if (!allowDontCare) {
-        throw new QcaInputError(
+        throw inputError(
           `${where(df, i)}: the outcome ${name} cannot have a "don't care" value '${s}'`,
+          cellPath(i, col),
+          'dont_care_outcome',
         );
       }
       dontCare[i] = 1;
@@ -162,16 +164,27 @@ function parseColumn(df: DataFrame, col: number, allowDontCare: boolean): Parsed
     }
     const v = Number(s);
     if (!Number.isFinite(v)) {
-      throw new QcaInputError(`${where(df, i)}: value '${s}' in column ${name} is not a number`);
+      throw inputError(
+        `${where(df, i)}: value '${s}' in column ${name} is not a number`,
+        cellPath(i, col),
+        'not_a_number',
+      );
     }
     values[i] = v;
   }
   return { values, missing, dontCare };
 }
 
+/** Where a cell is, as a path into the analysis request (`data.rows.<row>.values.<column>`). */
+function cellPath(i: number, col: number): string {
+  return `data.rows.${i}.values.${col}`;
+}
+
 function where(df: DataFrame, i: number): string {
   const line = df.lines?.[i];
-  return line !== undefined ? `${df.source} line ${line}` : `${df.source} case ${df.caseNames[i]}`;
+  return line !== undefined
+    ? `${df.source} line ${line}`
+    : `${df.source} row ${i + 1} (case ${df.caseNames[i]})`;
 }
 
 /** Options for {@link prepareQcaData}. */
@@ -195,23 +208,38 @@ export function prepareQcaData(df: DataFrame, options: PrepareOptions): QcaData 
   const spec = parseOutcomeSpec(options.outcome);
   const outIdx = df.columns.indexOf(spec.column);
   if (outIdx < 0) {
-    throw new QcaInputError(`outcome column ${spec.column} is not in ${df.source}`);
+    throw inputError(
+      `outcome column ${spec.column} is not in ${df.source}`,
+      'params.outcome',
+      'unknown_column',
+    );
   }
   const condNames = options.conditions ?? df.columns.filter((c) => c !== spec.column);
-  if (condNames.length === 0) throw new QcaInputError('no conditions given');
+  if (condNames.length === 0) {
+    throw inputError('no conditions given', 'params.conditions', 'no_conditions');
+  }
   if (condNames.length > MAX_CONDITIONS) {
     throw new QcaLimitError(`at most ${MAX_CONDITIONS} conditions are supported`);
   }
   const seen = new Set<string>();
-  const condIdx = condNames.map((c) => {
+  const condIdx = condNames.map((c, k) => {
     const name = c.trim();
-    if (seen.has(name)) throw new QcaInputError(`condition ${name} is given twice`);
+    const path = `params.conditions.${k}`;
+    if (seen.has(name)) {
+      throw inputError(`condition ${name} is given twice`, path, 'duplicate_condition');
+    }
     seen.add(name);
     if (name === spec.column) {
-      throw new QcaInputError(`${name} cannot be both the outcome and a condition`);
+      throw inputError(
+        `${name} cannot be both the outcome and a condition`,
+        path,
+        'outcome_as_condition',
+      );
     }
     const i = df.columns.indexOf(name);
-    if (i < 0) throw new QcaInputError(`condition column ${name} is not in ${df.source}`);
+    if (i < 0) {
+      throw inputError(`condition column ${name} is not in ${df.source}`, path, 'unknown_column');
+    }
     return i;
   });
   const outcomeRaw = parseColumn(df, outIdx, false);
@@ -224,7 +252,9 @@ export function prepareQcaData(df: DataFrame, options: PrepareOptions): QcaData 
       droppedCases.push(df.caseNames[i]!);
     } else keep.push(i);
   }
-  if (keep.length === 0) throw new QcaInputError('no case is left after dropping missing values');
+  if (keep.length === 0) {
+    throw inputError('no case is left after dropping missing values', 'data.rows', 'no_cases');
+  }
   const pick = <T extends Float64Array | Uint8Array>(arr: T, make: (n: number) => T): T => {
     const out = make(keep.length);
     keep.forEach((k, j) => (out[j] = arr[k]!));
@@ -254,8 +284,10 @@ function describeCondition(
     if (dontCare[i]) continue;
     const v = values[i]!;
     if (v < 0) {
-      throw new QcaInputError(
+      throw inputError(
         `${where(df, keep[i]!)}: value ${v} in column ${name} is negative; calibrate it first`,
+        cellPath(keep[i]!, df.columns.indexOf(name)),
+        'not_a_membership',
       );
     }
     if (!Number.isInteger(v)) integer = false;
@@ -265,7 +297,11 @@ function describeCondition(
   if (integer) {
     const levels = Math.max(2, max + 1);
     if (levels > 64) {
-      throw new QcaInputError(`column ${name} has ${levels} levels; calibrate it first`);
+      throw inputError(
+        `column ${name} has ${levels} levels; calibrate it first`,
+        `data.columns.${df.columns.indexOf(name)}`,
+        'too_many_levels',
+      );
     }
     return {
       name,
@@ -278,8 +314,10 @@ function describeCondition(
   }
   for (let i = 0; i < values.length; i++) {
     if (!dontCare[i] && values[i]! > 1) {
-      throw new QcaInputError(
+      throw inputError(
         `${where(df, keep[i]!)}: value ${values[i]} in column ${name} is not a fuzzy score in [0, 1] or a crisp level; calibrate it first`,
+        cellPath(keep[i]!, df.columns.indexOf(name)),
+        'not_a_membership',
       );
     }
   }
@@ -302,8 +340,10 @@ function describeOutcome(
       m = v === spec.value ? 1 : 0;
     } else {
       if (v < 0 || v > 1) {
-        throw new QcaInputError(
+        throw inputError(
           `${where(df, keep[i]!)}: outcome ${spec.column} has value ${v}; it must be in [0, 1] (for a multi-value outcome, choose a value, e.g. ${spec.column}[${v}])`,
+          cellPath(keep[i]!, df.columns.indexOf(spec.column)),
+          'not_a_membership',
         );
       }
       if (!Number.isInteger(v)) fuzzy = true;

@@ -3,6 +3,7 @@
  * truth tables, parameters of fit, and Boolean minimisation with conservative, parsimonious and
  * intermediate solutions.
  */
+export * from './analysis.ts';
 export * from './calibration.ts';
 export * from './csv.ts';
 export * from './dataset.ts';
@@ -13,5 +14,6 @@ export * from './intermediate.ts';
 export * from './minimize.ts';
 export * from './pi-chart.ts';
 export * from './prime-implicants.ts';
+export * from './r-script.ts';
 export * from './report.ts';
 export * from './truth-table.ts';

@@ -8,7 +8,7 @@ import { QcaInputError, QcaLimitError } from './errors.ts';
 import type { ConditionLabel } from './expression.ts';
 import { ABSENT, formatExpression, formatTerm, usesMultiValueNotation } from './expression.ts';
 import type { SufficiencyFit } from './fit.ts';
-import { MembershipCache, modelFit, sufficiency } from './fit.ts';
+import { MembershipCache, modelFit, TermFitter } from './fit.ts';
 import {
   intersectTerms,
   isSupersetTerm,
@@ -224,6 +224,7 @@ function solve(
   const data = tt.data;
   const y = data.outcome.membership;
   const cache = new MembershipCache(data.conditions);
+  const fitter = new TermFitter(data.conditions, y);
   const memberships = new Map<number, Float64Array>();
   const membership = (i: number): Float64Array => {
     let m = memberships.get(i);
@@ -238,7 +239,7 @@ function solve(
     term: piLabel[i]!,
     values: Array.from(pis[i]!),
     covers: coveredCols[i]!.map((c) => ctx.positives[c]!.row),
-    ...sufficiency(membership(i), y),
+    ...fitter.fit(pis[i]!),
   }));
   // Models in a stable order: by their implicants in R's term order.
   const sols = sol.solutions.map((s) => [...s].sort((a, b) => a - b));

@@ -6,9 +6,18 @@
  * (expanded back at the end) and dominated columns are dropped, which leaves the set of covers
  * unchanged. Branching is on the uncovered column with the fewest candidate implicants; the
  * implicants already tried at a node are excluded from its later branches, so every cover is
- * reached exactly once; a lower bound from pairwise disjoint columns prunes the search for
- * minimum covers (branch and bound).
+ * reached exactly once.
+ *
+ * Minimum covers: a size oracle answers "can these columns be covered by r implicants?" by a
+ * depth-first search over undominated implicants with a packing lower bound (columns no two of
+ * which share an implicant need one implicant each), and remembers its answers for every set of
+ * columns it meets (a transposition table). The minimum size is found by iterative deepening;
+ * the enumeration then descends only into branches that the oracle says can still be completed
+ * with the implicants left, so its work grows with the number of models rather than with the
+ * size of the search space.
  */
+import type { LpBound, LpState } from './cover-lp.ts';
+import { CoverLp } from './cover-lp.ts';
 import { QcaLimitError } from './errors.ts';
 
 /** Options of {@link solveChart}. */
@@ -55,8 +64,8 @@ function isSubset(a: Bitset, b: Bitset): boolean {
   return true;
 }
 
-function equalSets(a: Bitset, b: Bitset): boolean {
-  for (let w = 0; w < a.length; w++) if (a[w] !== b[w]) return false;
+function isEmpty(a: Bitset): boolean {
+  for (let w = 0; w < a.length; w++) if (a[w] !== 0) return false;
   return true;
 }
 
@@ -69,6 +78,64 @@ function members(b: Bitset): number[] {
       out.push(w * 32 + 31 - Math.clz32(low));
       x ^= low;
     }
+  }
+  return out;
+}
+
+function popcount32(x: number): number {
+  x = x - ((x >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+function count(b: Bitset): number {
+  let c = 0;
+  for (let w = 0; w < b.length; w++) c += popcount32(b[w]!);
+  return c;
+}
+
+function has(b: Bitset, k: number): boolean {
+  return (b[k >>> 5]! & (1 << (k & 31))) !== 0;
+}
+
+/** A string key of a bitset, for maps. */
+function keyOf(b: Bitset): string {
+  let s = '';
+  for (let w = 0; w < b.length; w++) {
+    const x = b[w]!;
+    s += String.fromCharCode(x & 0xffff, x >>> 16);
+  }
+  return s;
+}
+
+/** The members of `items` (indices into `sets`) whose set is not a strict subset of another's. */
+function undominatedSets(sets: readonly Bitset[], items: readonly number[]): Set<number> {
+  // A strict superset of a set holds its rarest element: look among the sets holding it only.
+  const size = new Map<number, number>();
+  const mem = new Map<number, number[]>();
+  const holders: number[][] = [];
+  for (const i of items) {
+    const ms = members(sets[i]!);
+    mem.set(i, ms);
+    size.set(i, ms.length);
+    for (const k of ms) (holders[k] ??= []).push(i);
+  }
+  const out = new Set<number>();
+  for (const i of items) {
+    const mine = mem.get(i)!;
+    if (mine.length === 0) continue;
+    let rare = holders[mine[0]!]!;
+    for (const k of mine) if (holders[k]!.length < rare.length) rare = holders[k]!;
+    const si = mine.length;
+    const a = sets[i]!;
+    let dominated = false;
+    for (const j of rare) {
+      if (size.get(j)! > si && isSubset(a, sets[j]!)) {
+        dominated = true;
+        break;
+      }
+    }
+    if (!dominated) out.add(i);
   }
   return out;
 }
@@ -87,144 +154,35 @@ export function solveChart(
   options: ChartOptions = {},
 ): ChartSolution {
   const maxSolutions = options.maxSolutions ?? 10_000;
-  let kept = cover.map((_, i) => i).filter((i) => members(cover[i]!).length > 0);
+  let kept = cover.map((_, i) => i).filter((i) => !isEmpty(cover[i]!));
   if (options.rowDominance) {
-    kept = kept.filter(
-      (i) =>
-        !kept.some(
-          (k) => k !== i && isSubset(cover[i]!, cover[k]!) && !equalSets(cover[i]!, cover[k]!),
-        ),
-    );
+    const und = undominatedSets(cover, kept);
+    kept = kept.filter((i) => und.has(i));
   }
-  // Classes of implicants with identical coverage.
-  const classes: { cover: Bitset; items: number[] }[] = [];
-  const byKey = new Map<string, number>();
-  for (const i of kept) {
-    const key = cover[i]!.join(',');
-    const c = byKey.get(key);
-    if (c === undefined) {
-      byKey.set(key, classes.length);
-      classes.push({ cover: cover[i]!, items: [i] });
-    } else classes[c]!.items.push(i);
-  }
-  const Q = classes.length;
-  // Coverers of each column, as bitsets over classes.
-  const colCov: Bitset[] = [];
+  const covered0 = new Uint32Array(Math.max(1, Math.ceil(nCols / 32)));
+  for (const i of kept) for (let w = 0; w < covered0.length; w++) covered0[w]! |= cover[i]![w]!;
   const uncovered: number[] = [];
-  for (let c = 0; c < nCols; c++) {
-    const who: number[] = [];
-    for (let q = 0; q < Q; q++) if (classes[q]!.cover[c >>> 5]! & (1 << (c & 31))) who.push(q);
-    if (who.length === 0) uncovered.push(c);
-    colCov.push(bitsetOf(Q, who));
+  for (let c = 0; c < nCols; c++) if (!has(covered0, c)) uncovered.push(c);
+  if (nCols === 0) {
+    return { solutions: [[]], minimumSize: 0, kept, uncovered, truncated: false };
   }
-  const empty: ChartSolution = { solutions: [], minimumSize: 0, kept, uncovered, truncated: false };
-  if (uncovered.length > 0 || nCols === 0) {
-    return nCols === 0 ? { ...empty, solutions: [[]] } : empty;
+  if (uncovered.length > 0) {
+    return { solutions: [], minimumSize: 0, kept, uncovered, truncated: false };
   }
-  // Drop dominated columns: if every implicant covering a also covers b, covering a is enough.
-  const cols: number[] = [];
-  for (let b = 0; b < nCols; b++) {
-    let dominated = false;
-    for (let a = 0; a < nCols && !dominated; a++) {
-      if (a === b || !isSubset(colCov[a]!, colCov[b]!)) continue;
-      if (equalSets(colCov[a]!, colCov[b]!) ? a < b : true) dominated = true;
-    }
-    if (!dominated) cols.push(b);
-  }
-  const n = cols.length;
-  const W = Math.max(1, Math.ceil(n / 32));
-  const clsCols: Bitset[] = classes.map((cl) =>
-    bitsetOf(
-      n,
-      cols.flatMap((c, k) => (cl.cover[c >>> 5]! & (1 << (c & 31)) ? [k] : [])),
-    ),
-  );
-  const coverers: number[][] = cols.map((c) => members(colCov[c]!));
-  // Try implicants covering more columns first.
-  const weight = clsCols.map((b) => members(b).length);
-  for (const list of coverers) list.sort((a, b) => weight[b]! - weight[a]! || a - b);
-  const order = cols.map((_, k) => k).sort((a, b) => coverers[a]!.length - coverers[b]!.length);
-
-  const all = options.allSolutions === true;
-  const chart: Chart = { Q, n, W, clsCols, coverers, order };
-  const found: number[][] = [];
-  let truncated = false;
-
-  // Row dominance leaves the minimum cover size unchanged: the size oracle ignores dominated
-  // classes (keeping one of several equal ones).
-  const dominated = new Uint8Array(Q);
-  for (let a = 0; a < Q; a++) {
-    for (let b = 0; b < Q && !dominated[a]; b++) {
-      if (a !== b && !dominated[b] && isSubset(clsCols[a]!, clsCols[b]!)) dominated[a] = 1;
-    }
-  }
-  const oracle = new SizeOracle(chart, dominated);
-  const best = all ? Infinity : oracle.minimum(new Uint32Array(W), Infinity);
-
-  // Every minimum cover, or every irredundant cover.
-  const search = new Searcher(chart, new Uint8Array(Q));
-  const forbidden = search.forbidden;
-  const chosen: number[] = [];
-  const colCount = new Int32Array(n);
-  const irredundant = (): boolean => {
-    for (const q of chosen) {
-      const b = clsCols[q]!;
-      let own = false;
-      for (let w = 0; w < W && !own; w++) {
-        let x = b[w]!;
-        while (x !== 0) {
-          const low = x & -x;
-          if (colCount[w * 32 + 31 - Math.clz32(low)] === 1) {
-            own = true;
-            break;
-          }
-          x ^= low;
-        }
-      }
-      if (!own) return false;
-    }
-    return true;
-  };
-  const rec = (covered: Bitset): void => {
-    if (truncated) return;
-    const [col, fewest] = search.pickColumn(covered);
-    if (col < 0) {
-      found.push(chosen.slice());
-      if (found.length >= maxSolutions) truncated = true;
-      return;
-    }
-    if (fewest === 0) return;
-    if (!all) {
-      const left = best - chosen.length;
-      if (search.lowerBound(covered, left + 1) > left) return;
-      if (oracle.minimum(covered, left) > left) return;
-    }
-    const tried: number[] = [];
-    for (const q of coverers[col]!) {
-      if (forbidden[q]) continue;
-      const b = clsCols[q]!;
-      chosen.push(q);
-      if (all) {
-        for (const k of members(b)) colCount[k]!++;
-        if (irredundant()) rec(union(covered, b));
-        for (const k of members(b)) colCount[k]!--;
-      } else rec(union(covered, b));
-      chosen.pop();
-      search.forbid(q);
-      tried.push(q);
-      if (truncated) break;
-    }
-    for (const q of tried) search.allow(q);
-  };
-  rec(new Uint32Array(W));
+  const chart = reduceChart(nCols, cover, kept);
+  const found =
+    options.allSolutions === true
+      ? irredundantCovers(chart, maxSolutions)
+      : minimumCovers(chart, maxSolutions);
 
   // Expand classes into implicants.
+  let truncated = found.truncated;
   const solutions: number[][] = [];
-  for (const sol of found) {
+  for (const sol of found.covers) {
     let partial: number[][] = [[]];
     for (const q of sol) {
       const next: number[][] = [];
-      for (const p of partial) for (const i of classes[q]!.items) next.push([...p, i]);
+      for (const p of partial) for (const i of chart.items[q]!) next.push([...p, i]);
       partial = next;
       if (partial.length + solutions.length > maxSolutions) {
         truncated = true;
@@ -232,7 +190,10 @@ export function solveChart(
       }
     }
     for (const p of partial) solutions.push(p.sort((a, b) => a - b));
-    if (solutions.length >= maxSolutions) break;
+    if (solutions.length >= maxSolutions) {
+      if (solutions.length < countExpanded(chart, found.covers)) truncated = true;
+      break;
+    }
   }
   if (solutions.length > maxSolutions) throw new QcaLimitError('too many solutions');
   const minimumSize = solutions.reduce((m, s) => Math.min(m, s.length), Infinity);
@@ -245,6 +206,16 @@ export function solveChart(
   };
 }
 
+function countExpanded(chart: Chart, covers: readonly number[][]): number {
+  let total = 0;
+  for (const sol of covers) {
+    let n = 1;
+    for (const q of sol) n *= chart.items[q]!.length;
+    total += n;
+  }
+  return total;
+}
+
 /** The chart after merging equal implicants and dropping dominated columns. */
 interface Chart {
   /** Number of implicant classes. */
@@ -253,260 +224,570 @@ interface Chart {
   n: number;
   /** Words per column bitset. */
   W: number;
+  /** Implicants of each class. */
+  items: number[][];
   /** Columns covered by each class. */
   clsCols: Bitset[];
-  /** Classes covering each column. */
+  /** Classes covering each column, those covering more columns first. */
   coverers: number[][];
-  /** Columns, those with fewer classes first. */
-  order: number[];
 }
 
-function union(covered: Bitset, b: Bitset): Bitset {
-  const next = new Uint32Array(covered.length);
-  for (let w = 0; w < covered.length; w++) next[w] = covered[w]! | b[w]!;
-  return next;
-}
-
-/** Column choice and lower bounds for a search in which some classes are forbidden. */
-class Searcher {
-  private readonly gains: Int32Array;
-  private readonly buckets: Int32Array;
-  private readonly uncovered: number[] = [];
-  /** Number of allowed classes of each column. */
-  private readonly allowedCount: Int32Array;
-  /** Columns of each class, as lists. */
-  private readonly colsOf: number[][];
-  /** Classes of each column, as bitsets over classes. */
-  private readonly colCovB: Bitset[];
-  private readonly forbB: Bitset;
-  private readonly usedB: Bitset;
-  private readonly QW: number;
-  readonly forbidden: Uint8Array;
-
-  constructor(
-    private readonly c: Chart,
-    forbidden: Uint8Array,
-  ) {
-    this.gains = new Int32Array(c.Q);
-    this.buckets = new Int32Array(c.n + 2);
-    this.allowedCount = new Int32Array(c.n);
-    this.colsOf = c.clsCols.map(members);
-    this.QW = Math.max(1, Math.ceil(c.Q / 32));
-    this.colCovB = c.coverers.map((list) => bitsetOf(c.Q, list));
-    this.forbB = new Uint32Array(this.QW);
-    this.usedB = new Uint32Array(this.QW);
-    this.forbidden = new Uint8Array(c.Q);
-    this.reset(forbidden);
+/**
+ * Merges implicants with identical coverage into classes and drops dominated columns: if every
+ * implicant covering column a also covers b, covering a is enough. Classes that become equal on
+ * the remaining columns are merged again.
+ */
+function reduceChart(nCols: number, cover: readonly Bitset[], kept: readonly number[]): Chart {
+  const byKey = new Map<string, number>();
+  const firstCover: Bitset[] = [];
+  const firstItems: number[][] = [];
+  for (const i of kept) {
+    const key = keyOf(cover[i]!);
+    const c = byKey.get(key);
+    if (c === undefined) {
+      byKey.set(key, firstCover.length);
+      firstCover.push(cover[i]!);
+      firstItems.push([i]);
+    } else firstItems[c]!.push(i);
   }
-
-  /** Sets the forbidden classes. */
-  reset(forbidden: Uint8Array): void {
-    this.forbidden.set(forbidden);
-    this.forbB.fill(0);
-    for (let q = 0; q < this.c.Q; q++) if (forbidden[q]) this.forbB[q >>> 5]! |= 1 << (q & 31);
-    for (let k = 0; k < this.c.n; k++) {
-      let cnt = 0;
-      for (const q of this.c.coverers[k]!) if (!forbidden[q]) cnt++;
-      this.allowedCount[k] = cnt;
+  const Q0 = firstCover.length;
+  const colCov: Bitset[] = [];
+  const who: number[][] = Array.from({ length: nCols }, () => []);
+  for (let q = 0; q < Q0; q++) for (const c of members(firstCover[q]!)) who[c]!.push(q);
+  for (let c = 0; c < nCols; c++) colCov.push(bitsetOf(Q0, who[c]!));
+  const colCount = who.map((l) => l.length);
+  const cols: number[] = [];
+  for (let b = 0; b < nCols; b++) {
+    let dominated = false;
+    for (let a = 0; a < nCols && !dominated; a++) {
+      if (a === b || colCount[a]! > colCount[b]! || !isSubset(colCov[a]!, colCov[b]!)) continue;
+      if (colCount[a] === colCount[b] ? a < b : true) dominated = true;
     }
+    if (!dominated) cols.push(b);
+  }
+  const n = cols.length;
+  const W = Math.max(1, Math.ceil(n / 32));
+  const byKey2 = new Map<string, number>();
+  const items: number[][] = [];
+  const clsCols: Bitset[] = [];
+  for (let q = 0; q < Q0; q++) {
+    const b = new Uint32Array(W);
+    const fc = firstCover[q]!;
+    for (let k = 0; k < n; k++) if (has(fc, cols[k]!)) b[k >>> 5]! |= 1 << (k & 31);
+    if (isEmpty(b)) continue;
+    const key = keyOf(b);
+    const c = byKey2.get(key);
+    if (c === undefined) {
+      byKey2.set(key, clsCols.length);
+      clsCols.push(b);
+      items.push([...firstItems[q]!]);
+    } else items[c]!.push(...firstItems[q]!);
+  }
+  for (const list of items) list.sort((a, b) => a - b);
+  const Q = clsCols.length;
+  const weight = clsCols.map(count);
+  const coverers: number[][] = Array.from({ length: n }, () => []);
+  for (let q = 0; q < Q; q++) for (const k of members(clsCols[q]!)) coverers[k]!.push(q);
+  for (const list of coverers) list.sort((a, b) => weight[b]! - weight[a]! || a - b);
+  return { Q, n, W, items, clsCols, coverers };
+}
+
+/** What the oracle knows about one set of columns. */
+interface MemoEntry {
+  /** No cover has fewer classes. */
+  lb: number;
+  /** Some cover has this many classes (Infinity when none is known). */
+  ub: number;
+}
+
+/** Entries kept before the oracle forgets what it learnt (to bound memory). */
+const MEMO_LIMIT = 2_000_000;
+/** Charts with more columns than this are searched without the LP bound (its basis is m × m). */
+const LP_MAX_COLUMNS = 600;
+const TOL = 1e-7;
+
+/** A set of columns with its LP state (optimal unless the bound already exceeded the budget). */
+interface Node {
+  U: Bitset;
+  st: LpState | null;
+  bound: LpBound;
+}
+
+/**
+ * Decides whether a set of columns can be covered by at most r classes, remembering for each set
+ * of columns met the bounds it learnt. Bounds: the LP relaxation (re-solved from the parent's
+ * basis) and a packing of columns no two of which share a class.
+ */
+class SizeOracle {
+  private readonly memo = new Map<string, MemoEntry>();
+  /** Undominated classes covering each column. */
+  private readonly cov: number[][];
+  /** For each column, the columns that share an undominated class with it (itself included). */
+  private readonly conflict: Bitset[];
+  /** Columns, those with the fewest undominated classes first (the packing order). */
+  private readonly order: number[];
+  private readonly scratch: Bitset;
+  private readonly lp: CoverLp | null;
+  /** LP states by search depth (reused). */
+  private readonly states: LpState[] = [];
+  private readonly zero: LpBound;
+  /** Columns of each class. */
+  readonly colsOf: number[][];
+  /** 1 for the classes whose columns are not a strict subset of another class's. */
+  readonly undominated: Uint8Array;
+  private readonly loads: Float64Array;
+  private readonly stamps: Int32Array;
+  private readonly allowStamps: Int32Array;
+  private stamp = 0;
+  /** The LP's implicants (undominated classes) and each class's index among them (or -1). */
+  private readonly lpClass: Int32Array;
+  private readonly lpIndex: Int32Array;
+  /**
+   * Classes (by LP index) shown to be in no cover within the budget of the search below the
+   * current node: siblings already tried. Left out of the LPs and of the branching there.
+   */
+  private readonly banned: Uint8Array;
+
+  constructor(private readonly c: Chart) {
+    const und = undominatedSets(
+      c.clsCols,
+      c.clsCols.map((_, q) => q),
+    );
+    this.undominated = new Uint8Array(c.Q);
+    this.loads = new Float64Array(c.Q);
+    this.stamps = new Int32Array(c.Q);
+    for (const q of und) this.undominated[q] = 1;
+    this.cov = c.coverers.map((list) => list.filter((q) => und.has(q)));
+    this.conflict = this.cov.map((list) => {
+      const b = new Uint32Array(c.W);
+      for (const q of list) {
+        const cc = c.clsCols[q]!;
+        for (let w = 0; w < c.W; w++) b[w]! |= cc[w]!;
+      }
+      return b;
+    });
+    const degree = this.conflict.map(count);
+    this.order = this.cov
+      .map((_, k) => k)
+      .sort((a, b) => degree[a]! - degree[b]! || this.cov[a]!.length - this.cov[b]!.length);
+    this.scratch = new Uint32Array(c.W);
+    this.colsOf = c.clsCols.map(members);
+    this.lpClass = Int32Array.from([...und].sort((a, b) => a - b));
+    this.lpIndex = new Int32Array(c.Q).fill(-1);
+    this.lpClass.forEach((q, i) => (this.lpIndex[q] = i));
+    this.banned = new Uint8Array(this.lpClass.length);
+    this.allowStamps = new Int32Array(c.Q);
+    this.lp =
+      c.n <= LP_MAX_COLUMNS
+        ? new CoverLp(
+            c.n,
+            Array.from(this.lpClass, (q) => this.colsOf[q]!),
+          )
+        : null;
+    this.zero = { value: 0, y: new Float64Array(c.n), optimal: false };
   }
 
-  /** Forbids an allowed class. */
-  forbid(q: number): void {
-    this.forbidden[q] = 1;
-    this.forbB[q >>> 5]! |= 1 << (q & 31);
-    for (const k of this.colsOf[q]!) this.allowedCount[k]!--;
+  /**
+   * A lower bound on the classes needed: a greedy set of columns no two of which share a class.
+   */
+  packing(U: Bitset): number {
+    const cand = this.scratch;
+    cand.set(U);
+    const W = this.c.W;
+    let lb = 0;
+    for (const k of this.order) {
+      if (!has(cand, k)) continue;
+      lb++;
+      const cf = this.conflict[k]!;
+      for (let w = 0; w < W; w++) cand[w]! &= ~cf[w]!;
+    }
+    return lb;
   }
 
-  /** Allows a forbidden class again. */
-  allow(q: number): void {
-    this.forbidden[q] = 0;
-    this.forbB[q >>> 5]! &= ~(1 << (q & 31));
-    for (const k of this.colsOf[q]!) this.allowedCount[k]!++;
+  private entry(U: Bitset): MemoEntry {
+    const key = keyOf(U);
+    let m = this.memo.get(key);
+    if (!m) {
+      if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
+      m = { lb: this.packing(U), ub: Infinity };
+      this.memo.set(key, m);
+    }
+    return m;
   }
 
-  private isCovered(covered: Bitset, k: number): boolean {
-    return (covered[k >>> 5]! & (1 << (k & 31))) !== 0;
+  private stateAt(depth: number): LpState {
+    let s = this.states[depth];
+    if (!s) this.states[depth] = s = this.lp!.allocate();
+    return s;
   }
 
-  /** The uncovered column with the fewest allowed classes, and that number (-1 when none). */
-  pickColumn(covered: Bitset): [number, number] {
+  /** The root node: every column, with its LP solved. */
+  root(U: Bitset): Node {
+    if (!this.lp) return { U, st: null, bound: this.zero };
+    const st = this.lp.start(U, this.stateAt(0));
+    return { U, st, bound: this.lp.solve(st) };
+  }
+
+  /**
+   * The child of a node once class q is chosen, with `r` classes left for it; null when a bound
+   * shows that `r` are not enough. The child's LP state lives at `depth`.
+   */
+  child(node: Node, q: number, r: number, depth: number): Node | null {
+    const { bound } = node;
+    // With q chosen, the rest needs at least bound.value − load(q) classes.
+    if (bound.value - this.load(q, bound.y) > r + TOL) {
+      return null;
+    }
+    const { W, clsCols } = this.c;
+    const b = clsCols[q]!;
+    const U = new Uint32Array(W);
+    for (let w = 0; w < W; w++) U[w] = node.U[w]! & ~b[w]!;
+    if (isEmpty(U)) return { U, st: null, bound: this.zero };
+    const m = this.entry(U);
+    if (r < m.lb) return null;
+    if (!this.lp || !node.st) return { U, st: null, bound: this.zero };
+    // Classes that fail the test above for the parent cannot be in a cover of U with r classes
+    // either: the child's LP leaves them out, so its bound holds up to r + 1.
+    const st = this.lp.restrict(
+      node.st,
+      b,
+      this.stateAt(depth),
+      bound.y,
+      bound.value - r - TOL,
+      this.banned,
+    );
+    const cb = this.lp.solve(st, r);
+    m.lb = Math.max(m.lb, Math.min(Math.ceil(cb.value - TOL), r + 1));
+    if (r < m.lb) return null;
+    return { U, st, bound: cb };
+  }
+
+  /** The smallest number of classes covering the node's columns. */
+  minimum(node: Node): number {
+    const m = this.entry(node.U);
+    m.lb = Math.max(m.lb, Math.ceil(node.bound.value - TOL));
+    let r = m.lb;
+    while (!this.feasible(node, r, 0)) r++;
+    return r;
+  }
+
+  /**
+   * The classes worth trying at a node whose child gets `r` classes: those of the uncovered
+   * column with the fewest classes that pass the LP test (a class q can be in a cover of U with
+   * r + 1 classes only if bound − load(q) ≤ r), skipping forbidden ones. Branching there keeps
+   * the search narrow; an empty list means that no cover of that size exists.
+   */
+  branch(
+    node: Node,
+    r: number,
+    lists: readonly (readonly number[])[],
+    forbidden: Uint8Array | null,
+  ): number[] {
+    const { U, bound, st } = node;
+    const thr = bound.value - r - TOL;
+    const stamp = ++this.stamp;
+    const loads = this.loads;
+    const stamps = this.stamps;
+    // Allowed: the classes of the node's LP (those left out were shown useless), else unbanned.
+    const allow = this.allowStamps;
+    if (st) {
+      for (let t = 0; t < st.relCount; t++) allow[this.lpClass[st.rel[t]!]!] = stamp;
+    } else {
+      for (let i = 0; i < this.lpClass.length; i++) {
+        if (!this.banned[i]) allow[this.lpClass[i]!] = stamp;
+      }
+    }
     let col = -1;
     let fewest = Infinity;
-    for (const k of this.c.order) {
-      if (this.isCovered(covered, k)) continue;
-      const cnt = this.allowedCount[k]!;
-      if (cnt < fewest) {
-        fewest = cnt;
-        col = k;
-        if (cnt <= 1) break;
-      }
-    }
-    return [col, fewest];
-  }
-
-  /**
-   * A lower bound on the classes still needed: the larger of a greedy packing of uncovered
-   * columns no two of which share an allowed class, and the fewest allowed classes whose numbers
-   * of uncovered columns add up to the number of uncovered columns (Infinity if impossible).
-   */
-  lowerBound(covered: Bitset, enough = Infinity): number {
-    const { Q, n, W, clsCols, coverers, order } = this.c;
-    const unc = this.uncovered;
-    unc.length = 0;
-    for (const k of order) if (!this.isCovered(covered, k)) unc.push(k);
-    const u = unc.length;
-    if (u === 0) return 0;
-    // Packing bound.
-    let lb = 0;
-    const usedB = this.usedB;
-    const forbB = this.forbB;
-    const QW = this.QW;
-    usedB.fill(0);
-    for (const k of unc) {
-      if (this.allowedCount[k] === 0) {
-        lb = Infinity;
-        break;
-      }
-      const cb = this.colCovB[k]!;
-      let free = true;
-      for (let w = 0; w < QW; w++) {
-        if ((cb[w]! & usedB[w]! & ~forbB[w]!) !== 0) {
-          free = false;
-          break;
+    const W = this.c.W;
+    for (let w = 0; w < W && fewest > 0; w++) {
+      let x = U[w]!;
+      while (x !== 0) {
+        const low = x & -x;
+        x ^= low;
+        const k = w * 32 + 31 - Math.clz32(low);
+        let cnt = 0;
+        for (const q of lists[k]!) {
+          if ((forbidden && forbidden[q]) || allow[q] !== stamp) continue;
+          if (stamps[q] !== stamp) {
+            stamps[q] = stamp;
+            loads[q] = this.load(q, bound.y);
+          }
+          if (loads[q]! >= thr && ++cnt >= fewest) break;
+        }
+        if (cnt < fewest) {
+          fewest = cnt;
+          col = k;
+          if (cnt === 0) break;
         }
       }
-      if (!free) continue;
-      lb++;
-      for (let w = 0; w < QW; w++) usedB[w]! |= cb[w]! & ~forbB[w]!;
     }
-    if (lb >= enough) return lb;
-    // Coverage bound, with a counting sort of the gains.
-    const buckets = this.buckets;
-    buckets.fill(0);
-    for (let q = 0; q < Q; q++) {
-      if (this.forbidden[q]) continue;
-      const b = clsCols[q]!;
-      let g = 0;
-      for (let w = 0; w < W; w++) g += popcount32(b[w]! & ~covered[w]!);
-      this.gains[q] = g;
-      buckets[g]!++;
-    }
-    let need = 0;
-    let sum = 0;
-    for (let g = n; g > 0 && sum < u; g--) {
-      let cnt = buckets[g]!;
-      while (cnt > 0 && sum < u) {
-        sum += g;
-        need++;
-        cnt--;
+    if (col < 0) return [];
+    return lists[col]!.filter(
+      (q) => !(forbidden && forbidden[q]) && allow[q] === stamp && loads[q]! >= thr,
+    );
+  }
+
+  /** The dual load of a class: Σ y over its columns. */
+  load(q: number, y: Float64Array): number {
+    let s = 0;
+    for (const k of this.colsOf[q]!) s += y[k]!;
+    return s;
+  }
+
+  /** True when the node's columns can be covered by at most `r` classes. */
+  feasible(node: Node, r: number, depth: number): boolean {
+    const { U } = node;
+    if (isEmpty(U)) return true;
+    if (r <= 0) return false;
+    const m = this.entry(U);
+    if (r >= m.ub) return true;
+    if (r < m.lb) return false;
+    const cands = this.branch(node, r - 1, this.cov, null);
+    // Once a class has failed, the later branches need not consider it.
+    const tried: number[] = [];
+    let ok = false;
+    for (const q of cands.length > 1 ? this.undominatedIn(cands, U) : cands) {
+      const next = this.child(node, q, r - 1, depth + 1);
+      if (next && this.feasible(next, r - 1, depth + 1)) {
+        ok = true;
+        break;
+      }
+      const i = this.lpIndex[q]!;
+      if (!this.banned[i]) {
+        this.banned[i] = 1;
+        tried.push(i);
       }
     }
-    if (sum < u) return Infinity;
-    lb = Math.max(lb, need);
-    if (lb >= enough) return lb;
-    // Fractional bound: Σ over uncovered columns of 1 / (most uncovered columns of a class
-    // covering it) is at most the size of any cover.
-    let frac = 0;
-    for (const k of unc) {
-      let best = 0;
-      for (const q of coverers[k]!)
-        if (!this.forbidden[q] && this.gains[q]! > best) best = this.gains[q]!;
-      frac += 1 / best;
+    for (const i of tried) this.banned[i] = 0;
+    if (ok) {
+      m.ub = Math.min(m.ub, r);
+      return true;
     }
-    return Math.max(lb, Math.ceil(frac - 1e-9));
+    m.lb = Math.max(m.lb, r + 1);
+    return false;
   }
 
   /**
-   * Allowed classes of a column that are not dominated within the uncovered columns (another
-   * class covers all the uncovered columns they cover): enough to find a minimum cover.
+   * The classes of a column that are not dominated within the columns `U` (another class covers
+   * all of U's columns they cover), those covering more of U first: enough to find a smallest
+   * cover.
    */
-  undominated(col: number, covered: Bitset): number[] {
+  private undominatedIn(list: readonly number[], U: Bitset): number[] {
     const { W, clsCols } = this.c;
-    const list = this.candidates(col, covered);
     const resid = list.map((q) => {
       const r = new Uint32Array(W);
       const b = clsCols[q]!;
-      for (let w = 0; w < W; w++) r[w] = b[w]! & ~covered[w]!;
+      for (let w = 0; w < W; w++) r[w] = b[w]! & U[w]!;
       return r;
     });
-    return list.filter((_, a) => {
-      for (let b = 0; b < list.length; b++) {
-        if (b === a || !isSubset(resid[a]!, resid[b]!)) continue;
-        if (!equalSets(resid[a]!, resid[b]!) || b < a) return false;
+    const size = resid.map(count);
+    const keep: number[] = [];
+    for (let a = 0; a < list.length; a++) {
+      let dominated = false;
+      for (let b = 0; b < list.length && !dominated; b++) {
+        if (b === a || size[b]! < size[a]! || !isSubset(resid[a]!, resid[b]!)) continue;
+        if (size[b]! > size[a]! || b < a) dominated = true;
       }
-      return true;
-    });
-  }
-
-  /** Allowed classes of a column, those covering more uncovered columns first. */
-  candidates(col: number, covered: Bitset): number[] {
-    const { W, clsCols } = this.c;
-    const list = this.c.coverers[col]!.filter((q) => !this.forbidden[q]);
-    const gain = new Map<number, number>();
-    for (const q of list) {
-      let g = 0;
-      const b = clsCols[q]!;
-      for (let w = 0; w < W; w++) g += popcount32(b[w]! & ~covered[w]!);
-      gain.set(q, g);
+      if (!dominated) keep.push(a);
     }
-    return list.sort((a, b) => gain.get(b)! - gain.get(a)! || a - b);
+    keep.sort((a, b) => size[b]! - size[a]! || a - b);
+    return keep.map((a) => list[a]!);
   }
 }
 
 /**
- * The minimum number of classes covering the columns not yet covered, found by branch and
- * bound and remembered per set of uncovered columns.
+ * Every cover of minimum size, as lists of classes.
+ *
+ * The search runs over undominated classes only; the covers that use a dominated class p are
+ * found afterwards by substitution. If p's columns are a strict subset of q's and p is in a
+ * minimum cover, swapping p for q gives another minimum cover; so every minimum cover arises from
+ * one of undominated classes by replacing some of its classes with classes they dominate, keeping
+ * every column covered.
  */
-class SizeOracle {
-  private readonly memo = new Map<string, { lb: number; exact: boolean }>();
-  private readonly s: Searcher;
-  private readonly base: Uint8Array;
-
-  constructor(
-    private readonly c: Chart,
-    dominated: Uint8Array,
-  ) {
-    this.base = dominated.slice();
-    this.s = new Searcher(c, dominated.slice());
-  }
-
-  /** The minimum size if it is at most `limit`, otherwise a number above `limit`. */
-  minimum(covered: Bitset, limit: number): number {
-    const key = covered.join(',');
-    const m = this.memo.get(key);
-    if (m && (m.exact || m.lb > limit)) return m.lb;
-    this.s.reset(this.base);
-    let best = limit + 1;
-    let depth = 0;
-    const rec = (cov: Bitset): void => {
-      const [col, fewest] = this.s.pickColumn(cov);
-      if (col < 0) {
-        best = depth;
-        return;
+function minimumCovers(c: Chart, maxSolutions: number): { covers: number[][]; truncated: boolean } {
+  const { n, W, Q, coverers, clsCols } = c;
+  const oracle = new SizeOracle(c);
+  const all = new Uint32Array(W);
+  for (let k = 0; k < n; k++) all[k >>> 5]! |= 1 << (k & 31);
+  const root = oracle.root(all);
+  const best = oracle.minimum(root);
+  const colsOf = oracle.colsOf;
+  const und = oracle.undominated;
+  const undCoverers = coverers.map((list) => list.filter((q) => und[q]));
+  const forbidden = new Uint8Array(Q);
+  const subs = substitutes(c, und);
+  const seen = new Set<string>();
+  const found: number[][] = [];
+  const chosen: number[] = [];
+  let truncated = false;
+  const lost = subs.map((list, q) => {
+    return list.map((p) => colsOf[q]!.filter((k) => !has(clsCols[p]!, k)));
+  });
+  const emit = (cover: number[]): boolean => {
+    if (truncated) return false;
+    cover.sort((x, y) => x - y);
+    const key = cover.join(',');
+    if (seen.has(key)) return true;
+    seen.add(key);
+    found.push(cover);
+    if (found.length >= maxSolutions) truncated = true;
+    return !truncated;
+  };
+  const rec = (node: Node, left: number, depth: number): void => {
+    const { U } = node;
+    if (isEmpty(U)) {
+      expandSubstitutions(n, colsOf, chosen, subs, lost, emit);
+      return;
+    }
+    const cands = oracle.branch(node, left - 1, undCoverers, forbidden);
+    const tried: number[] = [];
+    for (const q of cands) {
+      const next = oracle.child(node, q, left - 1, depth + 1);
+      if (next && oracle.feasible(next, left - 1, depth + 1)) {
+        chosen.push(q);
+        rec(next, left - 1, depth + 1);
+        chosen.pop();
+        if (truncated) break;
       }
-      if (fewest === 0 || depth + 1 >= best) return;
-      if (depth + this.s.lowerBound(cov, best - depth) >= best) return;
-      const tried: number[] = [];
-      for (const q of this.s.undominated(col, cov)) {
-        depth++;
-        rec(union(cov, this.c.clsCols[q]!));
-        depth--;
-        this.s.forbid(q);
-        tried.push(q);
-        if (depth + 1 >= best) break;
-      }
-      for (const q of tried) this.s.allow(q);
-    };
-    rec(covered);
-    const exact = best <= limit;
-    this.memo.set(key, { lb: best, exact });
-    return best;
-  }
+      forbidden[q] = 1;
+      tried.push(q);
+    }
+    for (const q of tried) forbidden[q] = 0;
+  };
+  rec(root, best, 0);
+  return { covers: found, truncated };
 }
 
-function popcount32(x: number): number {
-  x = x - ((x >>> 1) & 0x55555555);
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+/** For each undominated class, the classes whose columns are a strict subset of its own. */
+function substitutes(c: Chart, und: Uint8Array): number[][] {
+  const { Q, clsCols, coverers } = c;
+  const subs: number[][] = Array.from({ length: Q }, () => []);
+  for (let p = 0; p < Q; p++) {
+    if (und[p]) continue;
+    const cols = members(clsCols[p]!);
+    // A superset covers p's rarest column.
+    let rare = coverers[cols[0]!]!;
+    for (const k of cols) if (coverers[k]!.length < rare.length) rare = coverers[k]!;
+    for (const q of rare) {
+      if (und[q] && q !== p && isSubset(clsCols[p]!, clsCols[q]!)) subs[q]!.push(p);
+    }
+  }
+  return subs;
+}
+
+/**
+ * Calls `emit` with the cover and with every variant in which some classes are replaced by
+ * classes they dominate while every column stays covered. `lost[q][j]` lists the columns of q
+ * outside its j-th substitute.
+ */
+function expandSubstitutions(
+  n: number,
+  colsOf: readonly number[][],
+  cover: readonly number[],
+  subs: readonly number[][],
+  lost: readonly number[][][],
+  emit: (cover: number[]) => boolean,
+): void {
+  const counts = new Int32Array(n);
+  for (const q of cover) for (const k of colsOf[q]!) counts[k]!++;
+  const out = cover.slice();
+  let stop = false;
+  const rec = (i: number): void => {
+    if (stop) return;
+    if (i === cover.length) {
+      stop = !emit(out.slice());
+      return;
+    }
+    rec(i + 1);
+    const q = cover[i]!;
+    const list = subs[q]!;
+    for (let j = 0; j < list.length && !stop; j++) {
+      // Replacing q by its substitute uncovers q's other columns that no other class covers.
+      const gone = lost[q]![j]!;
+      let ok = true;
+      for (const k of gone) {
+        if (counts[k] === 1) {
+          ok = false;
+          break;
+        }
+      }
+      if (!ok) continue;
+      for (const k of gone) counts[k]!--;
+      out[i] = list[j]!;
+      rec(i + 1);
+      out[i] = q;
+      for (const k of gone) counts[k]!++;
+    }
+  };
+  rec(0);
+}
+
+/** Every irredundant cover, as lists of classes. */
+function irredundantCovers(
+  c: Chart,
+  maxSolutions: number,
+): { covers: number[][]; truncated: boolean } {
+  const { n, W, Q, clsCols, coverers } = c;
+  const colsOf = clsCols.map(members);
+  const allowedCount = Int32Array.from(coverers, (l) => l.length);
+  const forbidden = new Uint8Array(Q);
+  const colCount = new Int32Array(n);
+  const found: number[][] = [];
+  const chosen: number[] = [];
+  let truncated = false;
+  const irredundant = (): boolean => {
+    for (const q of chosen) {
+      if (!colsOf[q]!.some((k) => colCount[k] === 1)) return false;
+    }
+    return true;
+  };
+  const rec = (U: Bitset): void => {
+    let col = -1;
+    let fewest = Infinity;
+    for (let w = 0; w < W; w++) {
+      let x = U[w]!;
+      while (x !== 0) {
+        const low = x & -x;
+        x ^= low;
+        const k = w * 32 + 31 - Math.clz32(low);
+        if (allowedCount[k]! < fewest) {
+          fewest = allowedCount[k]!;
+          col = k;
+        }
+      }
+    }
+    if (col < 0) {
+      found.push(chosen.slice());
+      if (found.length >= maxSolutions) truncated = true;
+      return;
+    }
+    if (fewest === 0) return;
+    const tried: number[] = [];
+    for (const q of coverers[col]!) {
+      if (forbidden[q]) continue;
+      chosen.push(q);
+      for (const k of colsOf[q]!) colCount[k]!++;
+      if (irredundant()) {
+        const b = clsCols[q]!;
+        const next = new Uint32Array(W);
+        for (let w = 0; w < W; w++) next[w] = U[w]! & ~b[w]!;
+        rec(next);
+      }
+      for (const k of colsOf[q]!) colCount[k]!--;
+      chosen.pop();
+      forbidden[q] = 1;
+      for (const k of colsOf[q]!) allowedCount[k]!--;
+      tried.push(q);
+      if (truncated) break;
+    }
+    for (const q of tried) {
+      forbidden[q] = 0;
+      for (const k of colsOf[q]!) allowedCount[k]!++;
+    }
+  };
+  const all = new Uint32Array(W);
+  for (let k = 0; k < n; k++) all[k >>> 5]! |= 1 << (k & 31);
+  rec(all);
+  return { covers: found, truncated };
 }

@@ -136,10 +136,18 @@ export function minimalTransversals(edgesIn: readonly number[]): number[] {
 function primesWithRemainders(p: ImplicantProblem): Int8Array[] {
   const K = p.levels.length;
   if (K > 31) throw new QcaLimitError('at most 31 conditions are supported');
-  const found = new Map<string, Int8Array>();
+  // Binary conditions: a term is (fixed conditions, their values), two masks, so a number is
+  // its key; otherwise a string.
+  const binary = K <= 26 && p.levels.every((l) => l === 2);
+  const byNumber = new Map<number, Int8Array>();
+  const byString = new Map<string, Int8Array>();
   for (const row of p.required) {
     let vmask = 0;
-    for (let j = 0; j < K; j++) if (row[j]! >= 0) vmask |= 1 << j;
+    let bits = 0;
+    for (let j = 0; j < K; j++) {
+      if (row[j]! >= 0) vmask |= 1 << j;
+      if (row[j] === 1) bits |= 1 << j;
+    }
     const edges: number[] = [];
     for (const neg of p.negatives) {
       let e = 0;
@@ -147,13 +155,25 @@ function primesWithRemainders(p: ImplicantProblem): Int8Array[] {
       edges.push(e & vmask);
     }
     for (const T of minimalTransversals(edges)) {
-      const term = new Int8Array(K).fill(ABSENT);
-      for (let j = 0; j < K; j++) if (T & (1 << j)) term[j] = row[j]!;
-      const key = keyOf(term);
-      if (!found.has(key)) found.set(key, term);
+      if (binary) {
+        const key = T * 2 ** K + (bits & T);
+        if (byNumber.has(key)) continue;
+        byNumber.set(key, termOf(row, T, K));
+      } else {
+        const term = termOf(row, T, K);
+        const key = keyOf(term);
+        if (!byString.has(key)) byString.set(key, term);
+      }
     }
   }
-  return [...found.values()];
+  return binary ? [...byNumber.values()] : [...byString.values()];
+}
+
+/** The term fixing the conditions in mask T to the row's values. */
+function termOf(row: ArrayLike<number>, T: number, K: number): Int8Array {
+  const term = new Int8Array(K).fill(ABSENT);
+  for (let j = 0; j < K; j++) if (T & (1 << j)) term[j] = row[j]!;
+  return term;
 }
 
 /** Expands a row with "don't care" values into the configurations it stands for. */

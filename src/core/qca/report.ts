@@ -5,10 +5,10 @@
  */
 import type { SetFit } from './fit.ts';
 import type { IntermediatePair, MinimizeResult, SolutionModel } from './minimize.ts';
-import type { TruthTable } from './truth-table.ts';
+import type { OutputValue, TruthTable } from './truth-table.ts';
 
 /** A JSON-ready model. */
-export interface ModelReport {
+export type ModelReport = {
   name: string;
   expression: string;
   inclS: number | null;
@@ -23,7 +23,75 @@ export interface ModelReport {
     cases: string[];
   }[];
   simplifying_assumptions?: number[];
-}
+};
+
+/** A JSON-ready truth table (observed rows only). */
+export type TruthTableReport = {
+  outcome: string;
+  conditions: string[];
+  noflevels: number[];
+  incl_cut: [number, number];
+  n_cut: number;
+  pri_cut: number;
+  rows: {
+    row: number;
+    values: Record<string, number | '-'>;
+    OUT: OutputValue;
+    n: number;
+    incl: number | null;
+    PRI: number | null;
+    cases: string[];
+  }[];
+  positive_rows: number[];
+  negative_rows: number[];
+  contradiction_rows: number[];
+  remainder_rows_observed: number[];
+};
+
+/** JSON-ready necessity and sufficiency of one single condition (or its negation). */
+export type SingleConditionReport = {
+  set: string;
+  inclN: number | null;
+  RoN: number | null;
+  covN: number | null;
+  inclS: number | null;
+  PRI: number | null;
+  covS: number | null;
+};
+
+/** The models of one pair of a conservative and a parsimonious model (intermediate solutions). */
+export type IntermediatePairReport = {
+  name: string;
+  conservative: string[];
+  parsimonious: string[];
+  easy_counterfactuals: number[];
+  essential: string[];
+  prime_implicants: { term: string; covers: number[] }[];
+  models: ModelReport[];
+  truncated: boolean;
+};
+
+/** A JSON-ready solution. */
+export type SolutionReport = {
+  type: 'conservative' | 'parsimonious' | 'intermediate';
+  include: string[];
+  positive_rows: number[];
+  negative_rows: number[];
+  n_models: number;
+  truncated: boolean;
+  essential: string[];
+  prime_implicants: {
+    term: string;
+    covers: number[];
+    inclS: number | null;
+    PRI: number | null;
+    covS: number | null;
+  }[];
+  models: ModelReport[];
+  intermediate?: IntermediatePairReport[];
+  conservative?: SolutionReport;
+  parsimonious?: SolutionReport;
+};
 
 function num(v: number): number | null {
   return Number.isFinite(v) ? v : null;
@@ -54,7 +122,7 @@ function modelReport(m: SolutionModel): ModelReport {
  * @example
  * // truthTableReport(tt).rows[0] -> { row: 1, values: { A: 0, B: 0 }, OUT: '0', n: 3, incl: 0.2, PRI: 0, cases: [...] }
  */
-export function truthTableReport(tt: TruthTable): Record<string, unknown> {
+export function truthTableReport(tt: TruthTable): TruthTableReport {
   return {
     outcome: tt.data.outcome.label,
     conditions: tt.conditions,
@@ -80,7 +148,7 @@ export function truthTableReport(tt: TruthTable): Record<string, unknown> {
   };
 }
 
-function pairReport(p: IntermediatePair): Record<string, unknown> {
+function pairReport(p: IntermediatePair): IntermediatePairReport {
   return {
     name: p.name,
     conservative: p.conservative,
@@ -100,8 +168,8 @@ function pairReport(p: IntermediatePair): Record<string, unknown> {
  * @example
  * // solutionReport(minimize(tt, { include: '?' })).models[0].expression
  */
-export function solutionReport(res: MinimizeResult): Record<string, unknown> {
-  const out: Record<string, unknown> = {
+export function solutionReport(res: MinimizeResult): SolutionReport {
+  const out: SolutionReport = {
     type: res.kind,
     include: res.include,
     positive_rows: res.positiveRows,
@@ -132,7 +200,7 @@ export function solutionReport(res: MinimizeResult): Record<string, unknown> {
  * @example
  * // singleConditionsReport(singleConditions(data))[0].set -> 'DEV'
  */
-export function singleConditionsReport(fits: readonly SetFit[]): Record<string, unknown>[] {
+export function singleConditionsReport(fits: readonly SetFit[]): SingleConditionReport[] {
   return fits.map((f) => ({
     set: f.set,
     inclN: num(f.inclN),
