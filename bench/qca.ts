@@ -13,10 +13,11 @@
  *   parsimonious solution (include "?"), each listing at most the engine's default of 10 000
  *   minimal models.
  *
- * Each measurement runs in a child process that is stopped after the time cap
- * (QCA_BENCH_CAP_S, 60 s by default); the figure is the median of 3 runs. Options:
- * `npm run bench:qca -- 10 12` limits K; QCA_BENCH_OUTCOMES=planted skips the random outcome.
- * Not a test: nothing here asserts.
+ * The 3 runs of one problem run one after the other in a child process, which is stopped when a
+ * run takes longer than the time cap (QCA_BENCH_CAP_S, 60 s by default); the figures are the
+ * medians, and "first run" is the total of the first run (JIT still cold, as in one CLI call).
+ * Options: `npm run bench:qca -- 10 12` limits K; QCA_BENCH_OUTCOMES=planted skips the random
+ * outcome. Not a test: nothing here asserts.
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';

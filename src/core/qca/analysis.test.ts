@@ -319,4 +319,22 @@ describe('runAnalysis rejects bad data, naming the column and the row', () => {
     expect(cal.message).toMatch(/^calibration of column A: /);
     expect([cal.path, cal.code]).toEqual(['params.calibration.A', 'bad_calibration']);
   });
+
+  it('parameters that cannot be used say which one', () => {
+    const dir = inputError(() => runAnalysis(small, params({ include: '?', dirExp: 'A, Q' })));
+    expect(dir.path).toBe('params.dirExp');
+    const none = inputError(() =>
+      runAnalysis(
+        {
+          columns: ['A', 'B', 'Y'],
+          rows: small.rows.map((r) => ({ ...r, values: [...r.values.slice(0, 2), 0] })),
+        },
+        params(),
+      ),
+    );
+    expect([none.path, none.code]).toEqual(['params.inclCut', 'no_positive_rows']);
+    expect(inputError(() => runAnalysis(small, params({ include: 'X' }))).path).toBe(
+      'params.include',
+    );
+  });
 });

@@ -202,7 +202,8 @@ export function unionMembership(sets: readonly Float64Array[], n: number): Float
 
 /**
  * Fit of a model (a union of terms) and of each term within it; a term's unique coverage is the
- * model's coverage minus the coverage of the model without that term.
+ * model's coverage minus the coverage of the model without that term. `termFits`, when given,
+ * are the terms' own sufficiency (computed once when many models share terms).
  *
  * @example
  * const f = modelFit([Float64Array.of(1, 0), Float64Array.of(0, 1)], Float64Array.of(1, 1));
@@ -212,6 +213,7 @@ export function unionMembership(sets: readonly Float64Array[], n: number): Float
 export function modelFit(
   terms: readonly Float64Array[],
   y: Float64Array,
+  termFits?: readonly SufficiencyFit[],
 ): { model: SufficiencyFit; terms: TermFit[] } {
   const n = y.length;
   const all = unionMembership(terms, n);
@@ -244,7 +246,7 @@ export function modelFit(
       const others = top[i] === k ? second[i]! : best[i]!;
       sOthers += Math.min(others, y[i]!);
     }
-    return { ...sufficiency(t, y), covU: z((sAll - sOthers) / sy) };
+    return { ...(termFits?.[k] ?? sufficiency(t, y)), covU: z((sAll - sOthers) / sy) };
   });
   return { model, terms: fits };
 }

@@ -4,7 +4,7 @@
  * included (`'C'`), intermediate solutions from directional expectations, `allSol` (every
  * irredundant cover) and `rowDom` (dominated prime implicants removed first).
  */
-import { QcaInputError, QcaLimitError } from './errors.ts';
+import { inputError, QcaInputError, QcaLimitError } from './errors.ts';
 import type { ConditionLabel } from './expression.ts';
 import { ABSENT, formatExpression, formatTerm, usesMultiValueNotation } from './expression.ts';
 import type { SufficiencyFit } from './fit.ts';
@@ -107,7 +107,7 @@ function parseInclude(include: MinimizeOptions['include']): string[] {
   const out = raw.map((s) => s.trim()).filter((s) => s !== '');
   for (const v of out) {
     if (v !== '?' && v !== 'C') {
-      throw new QcaInputError(`include accepts "?" and "C", not "${v}"`);
+      throw inputError(`include accepts "?" and "C", not "${v}"`, 'params.include');
     }
   }
   return [...new Set(out)];
@@ -197,7 +197,11 @@ function solve(
   const negatives = tt.rows.filter((r) => r.OUT === '0' || (r.OUT === 'C' && !withC));
   const allowed = tt.rows.filter((r) => r.OUT === 'C' && withC);
   if (ctx.positives.length === 0) {
-    throw new QcaInputError('no truth table row has an output of 1: there is nothing to explain');
+    throw inputError(
+      'no truth table row has an output of 1: there is nothing to explain',
+      'params.inclCut',
+      'no_positive_rows',
+    );
   }
   const required = toRows(ctx.positives);
   let pis = primeImplicants({
@@ -235,11 +239,18 @@ function solve(
     return m;
   };
   const piLabel = pis.map((t) => formatTerm(t, ctx.names, ctx.mv));
+  // What models share is computed once per implicant: fit, cases, remainders used.
+  const fits = new Map<number, SufficiencyFit>();
+  const fitOf = (i: number): SufficiencyFit => {
+    let f = fits.get(i);
+    if (!f) fits.set(i, (f = fitter.fit(pis[i]!)));
+    return f;
+  };
   const primeImplicantsOut: PrimeImplicant[] = sol.kept.map((i) => ({
     term: piLabel[i]!,
     values: Array.from(pis[i]!),
     covers: coveredCols[i]!.map((c) => ctx.positives[c]!.row),
-    ...fitter.fit(pis[i]!),
+    ...fitOf(i),
   }));
   // Models in a stable order: by their implicants in R's term order.
   const sols = sol.solutions.map((s) => [...s].sort((a, b) => a - b));
@@ -248,14 +259,42 @@ function solve(
     for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return a[k]! - b[k]!;
     return 0;
   });
-  const casesOf = (i: number): string[] =>
-    coveredCols[i]!.flatMap((c) => ctx.positives[c]!.caseIndices)
-      .sort((a, b) => a - b)
-      .map((k) => data.caseNames[k]!);
+  const cases = new Map<number, string[]>();
+  const casesOf = (i: number): string[] => {
+    let c = cases.get(i);
+    if (!c) {
+      c = coveredCols[i]!.flatMap((col) => ctx.positives[col]!.caseIndices)
+        .sort((a, b) => a - b)
+        .map((k) => data.caseNames[k]!);
+      cases.set(i, c);
+    }
+    return c;
+  };
+  const usedRemainders = new Map<number, number[]>();
+  const remaindersOf = (i: number): number[] => {
+    let r = usedRemainders.get(i);
+    if (!r) usedRemainders.set(i, (r = remaindersIn(ctx, pis[i]!, withC)));
+    return r;
+  };
+  // The remainders a model uses: the union of its terms' (marked per model, sorted as numbers).
+  const marks = ctx.spaceSize > SA_SPACE_LIMIT ? null : new Int32Array(ctx.spaceSize + 1);
+  const modelRemainders = (s: readonly number[], mark: number): number[] => {
+    const out: number[] = [];
+    for (const i of s) {
+      for (const r of remaindersOf(i)) {
+        if (marks![r] !== mark) {
+          marks![r] = mark;
+          out.push(r);
+        }
+      }
+    }
+    return Array.from(Int32Array.from(out).sort());
+  };
   const models: SolutionModel[] = sols.map((s, k) => {
     const fit = modelFit(
       s.map((i) => membership(i)),
       y,
+      s.map(fitOf),
     );
     const terms: SolutionTerm[] = s.map((i, t) => ({
       term: piLabel[i]!,
@@ -273,11 +312,7 @@ function solve(
       ),
       terms,
       ...fit.model,
-      simplifyingAssumptions: simplifyingAssumptions(
-        ctx,
-        s.map((i) => pis[i]!),
-        withC,
-      ),
+      simplifyingAssumptions: ctx.spaceSize > SA_SPACE_LIMIT ? null : modelRemainders(s, k + 1),
     };
   });
   const essential =
@@ -355,19 +390,13 @@ function isRemainder(ctx: Context, row: number, withC: boolean): boolean {
   return !ctx.observed.has(row) && (withC || !ctx.contradictions.has(row));
 }
 
-function simplifyingAssumptions(
-  ctx: Context,
-  terms: readonly Int8Array[],
-  withC: boolean,
-): number[] | null {
-  if (ctx.spaceSize > SA_SPACE_LIMIT) return null;
-  const out = new Set<number>();
-  for (const t of terms) {
-    forEachMinterm(t, ctx.levels, (r) => {
-      if (isRemainder(ctx, r, withC)) out.add(r);
-    });
-  }
-  return [...out].sort((a, b) => a - b);
+/** The remainders (row numbers) inside a term: the simplifying assumptions it makes. */
+function remaindersIn(ctx: Context, term: Int8Array, withC: boolean): number[] {
+  const out: number[] = [];
+  forEachMinterm(term, ctx.levels, (r) => {
+    if (isRemainder(ctx, r, withC)) out.push(r);
+  });
+  return out;
 }
 
 function makeSolution(
@@ -412,9 +441,20 @@ export function minimize(tt: TruthTable, options: MinimizeOptions = {}): Minimiz
     return makeSolution(ctx, kind, include, core);
   }
   if (!include.includes('?')) {
-    throw new QcaInputError('intermediate solutions (dir.exp) need remainders: include "?"');
+    throw inputError(
+      'intermediate solutions (dir.exp) need remainders: include "?"',
+      'params.include',
+    );
   }
-  const expectations = parseDirectionalExpectations(dirExp!, ctx.labels);
+  let expectations: ReturnType<typeof parseDirectionalExpectations>;
+  try {
+    expectations = parseDirectionalExpectations(dirExp!, ctx.labels);
+  } catch (e) {
+    if (e instanceof QcaInputError && e.path === undefined) {
+      throw inputError(e.message, 'params.dirExp');
+    }
+    throw e;
+  }
   const consInclude = include.filter((v) => v !== '?');
   const consCore = solve(ctx, consInclude, options);
   const parsCore = solve(ctx, include, options);

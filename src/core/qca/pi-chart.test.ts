@@ -101,4 +101,28 @@ describe('PI chart solving', () => {
     expect(got.solutions).toHaveLength(4);
     expect(got.truncated).toBe(true);
   });
+
+  it('combines the covers of independent parts of the chart, essential implicants included', () => {
+    // Columns 0–2 and 3–5 are covered by disjoint triangles (3 minimum covers each); column 6
+    // only by implicant 6, which is essential.
+    const cols = [[0, 1], [1, 2], [0, 2], [3, 4], [4, 5], [3, 5], [6]];
+    const chart = cols.map((c) => bitsetOf(7, c));
+    const all = solveChart(7, chart);
+    expect(all.truncated).toBe(false);
+    expect(all.minimumSize).toBe(5);
+    const pairs = [
+      [0, 1],
+      [0, 2],
+      [1, 2],
+    ];
+    const want = pairs.flatMap((a) => pairs.map((b) => [...a, b[0]! + 3, b[1]! + 3, 6]));
+    expect(sortSets(all.solutions)).toEqual(sortSets(want));
+    for (const max of [1, 2, 4, 8]) {
+      const cut = solveChart(7, chart, { maxSolutions: max });
+      expect(cut.solutions).toHaveLength(max);
+      expect(cut.truncated).toBe(true);
+      for (const s of cut.solutions) expect(sortSets(want)).toContain(s.join(','));
+    }
+    expect(solveChart(7, chart, { maxSolutions: 9 }).truncated).toBe(false);
+  });
 });

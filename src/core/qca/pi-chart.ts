@@ -2,23 +2,28 @@
  * Solving the prime implicant chart: every cover of minimum size (R QCA's models), or with
  * `allSolutions` every irredundant cover, optionally after removing dominated prime implicants.
  *
- * The search runs on bitsets. Prime implicants with identical coverage are merged into classes
- * (expanded back at the end) and dominated columns are dropped, which leaves the set of covers
- * unchanged. Branching is on the uncovered column with the fewest candidate implicants; the
- * implicants already tried at a node are excluded from its later branches, so every cover is
- * reached exactly once.
+ * Reductions that leave the set of covers unchanged come first: implicants with identical
+ * coverage are merged into classes (expanded back at the end); a class that alone covers a
+ * column is in every cover; the remaining columns split into independent parts, solved one by
+ * one and combined; dominated columns are dropped. The search runs on bitsets and branches on
+ * the uncovered column with the fewest candidate classes; the classes already tried at a node
+ * are excluded from its later branches, so every cover is reached exactly once.
  *
- * Minimum covers: a size oracle answers "can these columns be covered by r implicants?" by a
- * depth-first search over undominated implicants with a packing lower bound (columns no two of
- * which share an implicant need one implicant each), and remembers its answers for every set of
- * columns it meets (a transposition table). The minimum size is found by iterative deepening;
- * the enumeration then descends only into branches that the oracle says can still be completed
- * with the implicants left, so its work grows with the number of models rather than with the
- * size of the search space.
+ * Minimum covers are exact, found by branch and bound:
+ * - a size oracle answers "can these columns be covered by r classes?" by a depth-first search
+ *   over undominated classes, and remembers what it learns for every set of columns it meets
+ *   (a transposition table); the minimum is found by iterative deepening;
+ * - the bound is the LP relaxation of set cover (cover-lp.ts), re-solved from the parent's basis
+ *   at each step; its duals also show at once which classes cannot be in a cover within the
+ *   budget (reduced-cost fixing), which keeps the branching narrow and the LPs small;
+ * - the enumeration descends only into branches that the oracle says can be completed, over
+ *   undominated classes; covers using a dominated class are then derived by substitution.
+ *
+ * This is what R QCA lacks (it lists every combination of k implicants, which is why it runs for
+ * minutes or overflows on charts with hundreds of implicants).
  */
 import type { LpBound, LpState } from './cover-lp.ts';
 import { CoverLp } from './cover-lp.ts';
-import { QcaLimitError } from './errors.ts';
 
 /** Options of {@link solveChart}. */
 export interface ChartOptions {
@@ -169,33 +174,103 @@ export function solveChart(
   if (uncovered.length > 0) {
     return { solutions: [], minimumSize: 0, kept, uncovered, truncated: false };
   }
-  const chart = reduceChart(nCols, cover, kept);
-  const found =
-    options.allSolutions === true
-      ? irredundantCovers(chart, maxSolutions)
-      : minimumCovers(chart, maxSolutions);
+  // Classes of implicants with equal coverage, and the classes covering each column.
+  const byKey = new Map<string, number>();
+  const clsCover: Bitset[] = [];
+  const clsItems: number[][] = [];
+  for (const i of kept) {
+    const key = keyOf(cover[i]!);
+    const q = byKey.get(key);
+    if (q === undefined) {
+      byKey.set(key, clsCover.length);
+      clsCover.push(cover[i]!);
+      clsItems.push([i]);
+    } else clsItems[q]!.push(i);
+  }
+  const who: number[][] = Array.from({ length: nCols }, () => []);
+  clsCover.forEach((b, q) => {
+    for (const c of members(b)) who[c]!.push(q);
+  });
+  // A class that alone covers a column is in every cover (minimum or irredundant); the columns
+  // it covers need nothing else, and a class covering only those would be redundant.
+  const essential = [...new Set(who.filter((l) => l.length === 1).map((l) => l[0]!))];
+  const done = new Uint32Array(covered0.length);
+  for (const q of essential) for (let w = 0; w < done.length; w++) done[w]! |= clsCover[q]![w]!;
+  // The other columns fall apart into independent parts (no class covers columns of two): the
+  // covers of the whole chart are the combinations of the covers of its parts.
+  const parent = Int32Array.from({ length: nCols }, (_, c) => c);
+  const find = (c: number): number => {
+    while (parent[c] !== c) c = parent[c] = parent[parent[c]!]!;
+    return c;
+  };
+  for (const b of clsCover) {
+    const cols = members(b).filter((c) => !has(done, c));
+    for (let t = 1; t < cols.length; t++) parent[find(cols[t]!)] = find(cols[0]!);
+  }
+  const parts = new Map<number, number[]>();
+  for (let c = 0; c < nCols; c++) {
+    if (has(done, c)) continue;
+    const root = find(c);
+    const list = parts.get(root);
+    if (list) list.push(c);
+    else parts.set(root, [c]);
+  }
+  let truncated = false;
+  /** For each part, its covers, each a list of slots (the implicants of one class). */
+  const partCovers: number[][][][] = [];
+  for (const cols of parts.values()) {
+    const local = new Map(cols.map((c, k) => [c, k]));
+    const classes = [...new Set(cols.flatMap((c) => who[c]!))].sort((a, b) => a - b);
+    const chart = reduceChart(
+      cols.length,
+      classes.map((q) =>
+        bitsetOf(
+          cols.length,
+          members(clsCover[q]!).flatMap((c) => (local.has(c) ? [local.get(c)!] : [])),
+        ),
+      ),
+      classes.map((q) => clsItems[q]!),
+    );
+    const found =
+      options.allSolutions === true
+        ? irredundantCovers(chart, maxSolutions)
+        : minimumCovers(chart, maxSolutions);
+    truncated ||= found.truncated;
+    partCovers.push(found.covers.map((c) => c.map((q) => chart.items[q]!)));
+  }
+  const fixed = essential.map((q) => clsItems[q]!);
 
-  // Expand classes into implicants.
-  let truncated = found.truncated;
+  // Every combination of the parts' covers, expanded into implicants, up to maxSolutions.
   const solutions: number[][] = [];
-  for (const sol of found.covers) {
-    let partial: number[][] = [[]];
-    for (const q of sol) {
-      const next: number[][] = [];
-      for (const p of partial) for (const i of chart.items[q]!) next.push([...p, i]);
-      partial = next;
-      if (partial.length + solutions.length > maxSolutions) {
-        truncated = true;
-        partial = partial.slice(0, Math.max(0, maxSolutions - solutions.length));
+  let full = false;
+  const expand = (slots: readonly number[][]): void => {
+    const chosen: number[] = [];
+    const rec = (t: number): void => {
+      if (t === slots.length) {
+        if (solutions.length >= maxSolutions) full = true;
+        else solutions.push([...chosen].sort((a, b) => a - b));
+        return;
       }
-    }
-    for (const p of partial) solutions.push(p.sort((a, b) => a - b));
-    if (solutions.length >= maxSolutions) {
-      if (solutions.length < countExpanded(chart, found.covers)) truncated = true;
-      break;
+      for (const i of slots[t]!) {
+        chosen.push(i);
+        rec(t + 1);
+        chosen.pop();
+        if (full) return;
+      }
+    };
+    rec(0);
+  };
+  const pick = new Array<number>(partCovers.length).fill(0);
+  if (partCovers.every((pc) => pc.length > 0)) {
+    for (;;) {
+      expand([...fixed, ...partCovers.flatMap((pc, p) => pc[pick[p]!]!)]);
+      if (full) break;
+      let p = partCovers.length - 1;
+      while (p >= 0 && ++pick[p]! === partCovers[p]!.length) pick[p--] = 0;
+      if (p < 0) break;
     }
   }
-  if (solutions.length > maxSolutions) throw new QcaLimitError('too many solutions');
+  truncated ||= full;
   const minimumSize = solutions.reduce((m, s) => Math.min(m, s.length), Infinity);
   return {
     solutions,
@@ -204,16 +279,6 @@ export function solveChart(
     uncovered,
     truncated,
   };
-}
-
-function countExpanded(chart: Chart, covers: readonly number[][]): number {
-  let total = 0;
-  for (const sol of covers) {
-    let n = 1;
-    for (const q of sol) n *= chart.items[q]!.length;
-    total += n;
-  }
-  return total;
 }
 
 /** The chart after merging equal implicants and dropping dominated columns. */
@@ -233,23 +298,29 @@ interface Chart {
 }
 
 /**
- * Merges implicants with identical coverage into classes and drops dominated columns: if every
- * implicant covering column a also covers b, covering a is enough. Classes that become equal on
- * the remaining columns are merged again.
+ * Merges implicants with identical coverage into classes (`itemsOf[i]`: the implicants that
+ * `cover[i]` stands for) and drops dominated columns: if every implicant covering column a also
+ * covers b, covering a is enough. Classes that become equal on the remaining columns are merged
+ * again.
  */
-function reduceChart(nCols: number, cover: readonly Bitset[], kept: readonly number[]): Chart {
+function reduceChart(
+  nCols: number,
+  cover: readonly Bitset[],
+  itemsOf: readonly (readonly number[])[],
+): Chart {
   const byKey = new Map<string, number>();
   const firstCover: Bitset[] = [];
   const firstItems: number[][] = [];
-  for (const i of kept) {
-    const key = keyOf(cover[i]!);
+  cover.forEach((b, i) => {
+    if (isEmpty(b)) return;
+    const key = keyOf(b);
     const c = byKey.get(key);
     if (c === undefined) {
       byKey.set(key, firstCover.length);
-      firstCover.push(cover[i]!);
-      firstItems.push([i]);
-    } else firstItems[c]!.push(i);
-  }
+      firstCover.push(b);
+      firstItems.push([...itemsOf[i]!]);
+    } else firstItems[c]!.push(...itemsOf[i]!);
+  });
   const Q0 = firstCover.length;
   const colCov: Bitset[] = [];
   const who: number[][] = Array.from({ length: nCols }, () => []);
@@ -301,7 +372,7 @@ interface MemoEntry {
 }
 
 /** Entries kept before the oracle forgets what it learnt (to bound memory). */
-const MEMO_LIMIT = 2_000_000;
+const MEMO_LIMIT = 1_000_000;
 /** Charts with more columns than this are searched without the LP bound (its basis is m × m). */
 const LP_MAX_COLUMNS = 600;
 const TOL = 1e-7;

@@ -6,7 +6,7 @@
  * inclusion cut-offs, else 0.
  */
 import type { QcaCondition, QcaData } from './dataset.ts';
-import { QcaInputError } from './errors.ts';
+import { inputError } from './errors.ts';
 
 /** The output value of a truth table row. */
 export type OutputValue = '1' | '0' | 'C' | '?';
@@ -93,15 +93,20 @@ export function normaliseInclCut(
 ): [number, number] {
   const arr = inclCut === undefined ? [1] : typeof inclCut === 'number' ? [inclCut] : [...inclCut];
   if (arr.length < 1 || arr.length > 2) {
-    throw new QcaInputError('incl.cut takes one or two values');
+    throw inputError('incl.cut takes one or two values', 'params.inclCut');
   }
   const ic1 = arr[0]!;
   const ic0 = arr[1] ?? 1;
   for (const v of [ic1, ic0]) {
-    if (!(v >= 0 && v <= 1)) throw new QcaInputError(`incl.cut values must be in [0, 1], got ${v}`);
+    if (!(v >= 0 && v <= 1)) {
+      throw inputError(`incl.cut values must be in [0, 1], got ${v}`, 'params.inclCut');
+    }
   }
   if (arr.length === 2 && ic0 > ic1) {
-    throw new QcaInputError(`incl.cut: the second value (${ic0}) cannot exceed the first (${ic1})`);
+    throw inputError(
+      `incl.cut: the second value (${ic0}) cannot exceed the first (${ic1})`,
+      'params.inclCut',
+    );
   }
   return [ic1, ic0];
 }
@@ -118,9 +123,11 @@ export function buildTruthTable(data: QcaData, options: TruthTableOptions = {}):
   const nCut = options.nCut ?? 1;
   const priCut = options.priCut ?? 0;
   if (!Number.isInteger(nCut) || nCut < 1) {
-    throw new QcaInputError(`n.cut must be a positive integer, got ${nCut}`);
+    throw inputError(`n.cut must be a positive integer, got ${nCut}`, 'params.nCut');
   }
-  if (!(priCut >= 0 && priCut <= 1)) throw new QcaInputError(`pri.cut must be in [0, 1]`);
+  if (!(priCut >= 0 && priCut <= 1)) {
+    throw inputError(`pri.cut must be in [0, 1]`, 'params.priCut');
+  }
   const conds = data.conditions;
   const nCases = data.caseNames.length;
   const groups = new Map<string, { values: number[]; cases: number[] }>();
