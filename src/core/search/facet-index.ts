@@ -109,6 +109,25 @@ export function compareKeys(a: SortKey, b: SortKey): number {
 /** Rough cost of tallying one document's values (sparse) against one word of one value (dense). */
 const VALUES_PER_DOC = 16;
 
+/**
+ * The position of the first item whose key comes after `after` in items sorted by key: where a
+ * keyset page starts (binary search).
+ */
+export function firstAfter<T>(
+  items: readonly T[],
+  key: (item: T) => SortKey,
+  after: SortKey,
+): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareKeys(key(items[mid]!), after) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export class FacetIndex<F extends string> {
   readonly facets: readonly F[];
   private readonly sortFns: FacetIndexOptions<F>['sorts'];
@@ -454,17 +473,7 @@ export class FacetIndex<F extends string> {
     } else {
       order = this.order(sort);
     }
-    let start = 0;
-    if (after) {
-      let lo = 0;
-      let hi = order.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (compareKeys(key(order[mid]!), after) <= 0) lo = mid + 1;
-        else hi = mid;
-      }
-      start = lo;
-    }
+    const start = after ? firstAfter(order, key, after) : 0;
     const ids: string[] = [];
     for (let i = start; i < order.length; i++) {
       const o = order[i]!;

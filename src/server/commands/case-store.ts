@@ -2,7 +2,11 @@ import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { CaseCreate, Provenance } from '../../shared/cases.ts';
 import type { Factor, CodeDirection, NarrativeSection } from '../../shared/case-vocabulary.ts';
-import { NARRATIVE_SECTIONS } from '../../shared/case-vocabulary.ts';
+import {
+  NARRATIVE_SECTIONS,
+  OUTCOME_DIMENSIONS,
+  RESOURCE_KINDS,
+} from '../../shared/case-vocabulary.ts';
 import type { Db, Tx } from '../db/client.ts';
 import {
   caseCodes,
@@ -335,23 +339,8 @@ export async function loadCases(db: Db | Tx, ids: string[]): Promise<FullCase[]>
     group(codes),
   ];
   const sectionOrder = NARRATIVE_SECTIONS.values;
-  const outcomeOrder = [
-    'effectiveness',
-    'efficiency',
-    'service_quality',
-    'citizen_involvement',
-    'private_involvement',
-    'cost',
-  ];
-  const resourceOrder = [
-    'knowledge',
-    'information',
-    'expertise',
-    'people',
-    'money',
-    'contacts',
-    'space',
-  ];
+  const outcomeOrder: readonly string[] = OUTCOME_DIMENSIONS.values;
+  const resourceOrder: readonly string[] = RESOURCE_KINDS.values;
   const byId = new Map(rows.map((r) => [r.c.id, r]));
   const out: FullCase[] = [];
   for (const id of ids) {

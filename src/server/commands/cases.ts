@@ -1,6 +1,6 @@
-import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { cohenKappa } from '../../core/stats/kappa.ts';
-import { compareKeys, type SortKey } from '../../core/search/facet-index.ts';
+import { firstAfter, type SortKey } from '../../core/search/facet-index.ts';
 import {
   AGREEMENT_CATEGORIES,
   FACET_NAMES,
@@ -19,6 +19,7 @@ import {
 import { FACTORS, type Factor } from '../../shared/case-vocabulary.ts';
 import type { ActiveSession } from '../auth/sessions.ts';
 import type { Db } from '../db/client.ts';
+import { rows } from '../db/rows.ts';
 import {
   caseCodes,
   casePartners,
@@ -42,14 +43,10 @@ import {
 
 type Viewer = ActiveSession | null;
 
-async function rows<T>(db: Db, query: SQL): Promise<T[]> {
-  const r = (await db.execute(query)) as unknown as { rows: T[] };
-  return r.rows;
-}
-
 // ---- permissions ----
 
-const isModerator = (viewer: Viewer) =>
+/** Moderators and platform admins may edit and remove any case or code. */
+export const isModerator = (viewer: ActiveSession | null) =>
   viewer?.user.platformRole === 'moderator' || viewer?.user.platformRole === 'admin';
 
 /**
@@ -287,17 +284,7 @@ async function computeSearch(index: CaseIndex, query: CaseSearchQuery) {
   if (sort === 'relevance' && text) {
     // The text matches come best first: find the cursor by binary search, then take matches.
     const ranked = text.ranked;
-    let start = 0;
-    if (after) {
-      let lo = 0;
-      let hi = ranked.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (compareKeys(ranked[mid]!.key, after) <= 0) lo = mid + 1;
-        else hi = mid;
-      }
-      start = lo;
-    }
+    const start = after ? firstAfter(ranked, (r) => r.key, after) : 0;
     page = { ids: [], keys: [], more: false };
     for (let i = start; i < ranked.length; i++) {
       const r = ranked[i]!;

@@ -14,7 +14,7 @@ import { forbidden, HttpError, notFound } from '../errors.ts';
 import { caseTraditions, type CaseIndex } from '../search/case-index.ts';
 import { recordAudit } from './audit.ts';
 import { loadCases, type FullCase } from './case-store.ts';
-import { matchingCaseIds } from './cases.ts';
+import { isModerator, matchingCaseIds } from './cases.ts';
 
 type Viewer = ActiveSession | null;
 
@@ -101,9 +101,6 @@ export function dataSetCsv(data: QcaDataSet): string {
 }
 
 // ---- saved analyses ----
-
-const isModerator = (viewer: Viewer) =>
-  viewer?.user.platformRole === 'moderator' || viewer?.user.platformRole === 'admin';
 
 export async function saveAnalysis(db: Db, viewer: ActiveSession, input: AnalysisCreate) {
   return db.transaction(async (tx) => {

@@ -3,6 +3,7 @@ import readline from 'node:readline';
 import { createGunzip, createGzip } from 'node:zlib';
 import { once } from 'node:events';
 import { sql } from 'drizzle-orm';
+import { rows } from './rows.ts';
 import type { Database, Db, Tx } from './client.ts';
 
 /**
@@ -19,11 +20,6 @@ export class BackupError extends Error {
 
 type Runner = Db | Tx;
 type TableInfo = { name: string; columns: string[]; orderBy: string[] };
-
-async function rows<T>(db: Runner, query: ReturnType<typeof sql>): Promise<T[]> {
-  const r = (await db.execute(query)) as unknown as { rows: T[] };
-  return r.rows;
-}
 
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
 

@@ -13,6 +13,7 @@ import {
   type GovernanceTradition,
 } from '../../shared/governance-traditions.ts';
 import type { Db } from '../db/client.ts';
+import { rows } from '../db/rows.ts';
 
 /**
  * Each server's in-memory facet index of the *published* cases (drafts are never in it, so they
@@ -53,11 +54,6 @@ export type TextMatches = { ranked: RankedCase[]; base: Bitset };
 
 /** How long a server trusts its index before asking the database for newer revisions. */
 export const FRESHNESS_MS = 50;
-
-async function rows<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
-  const r = (await db.execute(query)) as unknown as { rows: T[] };
-  return r.rows;
-}
 
 const list = (v: string | null | undefined) => (v ? [v] : []);
 
