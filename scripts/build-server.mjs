@@ -20,10 +20,11 @@ export async function buildServerIfStale() {
   fs.rmSync(path.dirname(SERVER_BUNDLE), { recursive: true, force: true });
   const { build } = await import('esbuild'); // only when a rebuild is due
   await build({
-    // The QCA worker thread is an entry of its own: runner.ts starts ./qca-worker.mjs beside it.
+    // Worker threads are entries of their own: the pool starts ./NAME-worker.mjs beside it.
     entryPoints: {
       connective: path.join(ROOT, 'src/cli/main.ts'),
       'qca-worker': path.join(ROOT, 'src/server/qca/worker.ts'),
+      'network-worker': path.join(ROOT, 'src/server/network/worker.ts'),
     },
     outdir: path.dirname(SERVER_BUNDLE),
     entryNames: '[name]',

@@ -129,6 +129,7 @@ beforeAll(async () => {
     draftTitle: 'Fuzzed case',
     codeId: (code.json() as { id: string }).id,
     draftCoder: 'nobody',
+    draftPartner: 'nobody',
     analysisId: (
       (
         await t.app.inject({
@@ -178,6 +179,7 @@ function worldStub(): World {
     draftTitle: 't',
     codeId: 'k',
     draftCoder: 'n',
+    draftPartner: 'n',
     analysisId: 'a',
   };
 }

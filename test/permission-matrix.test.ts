@@ -70,6 +70,7 @@ async function makeWorld(): Promise<World> {
     .returning();
   const draftTitle = `Matrix draft ${worlds} ${Math.random().toString(36).slice(2)}`;
   const draftCoder = `Draft coder ${worlds}`;
+  const draftPartner = `Draft partner ${worlds} ${Math.random().toString(36).slice(2)}`;
   const lead = [{ name: org!.name, organisationId: org!.id, role: 'lead' }];
   const made = await db.transaction(async (tx) => {
     const published = await insertCase(
@@ -85,7 +86,11 @@ async function makeWorld(): Promise<World> {
     );
     const draft = await insertCase(
       tx,
-      CaseCreate.parse({ title: draftTitle, summary: 'Private until published.', partners: lead }),
+      CaseCreate.parse({
+        title: draftTitle,
+        summary: 'Private until published.',
+        partners: [...lead, { name: draftPartner, organisationId: null, role: 'partner' }],
+      }),
       { authorId: people.owner!.id },
     );
     const code = await insertCode(tx, published.id, {
@@ -127,6 +132,7 @@ async function makeWorld(): Promise<World> {
     ...made,
     draftTitle,
     draftCoder,
+    draftPartner,
   };
 }
 

@@ -39,6 +39,8 @@ export type World = {
   codeId: string;
   /** A coder who coded only the draft: not to be listed among coders. */
   draftCoder: string;
+  /** A partner named only in the draft: not a node of the network for those who may not see it. */
+  draftPartner: string;
   /** A saved QCA analysis of the owner. */
   analysisId: string;
 };
@@ -85,7 +87,7 @@ const caseEditors = (others: Expected): Record<Actor, Expected> => ({
 });
 /** Who may see the draft: its editors; to everyone else it does not exist. */
 const draftReaders: Record<Actor, Expected> = { ...caseEditors(404), anonymous: 404 };
-const hideDraft = (w: World) => [w.draftTitle, w.draftCoder];
+const hideDraft = (w: World) => [w.draftTitle, w.draftCoder, w.draftPartner];
 const hideDraftFromNonEditors = (w: World, actor: Actor) =>
   draftReaders[actor] === 'ok' ? [] : hideDraft(w);
 const caseExample = {
@@ -486,6 +488,20 @@ export const MATRIX: MatrixRow[] = [
     expect: caseEditors(404),
   },
   // ---- the QCA workbench ----
+  {
+    route: 'GET /api/network',
+    visibility: 'draft',
+    call: () => ({ method: 'GET', url: '/api/network' }),
+    expect: all('ok'),
+    mustNotReveal: hideDraftFromNonEditors,
+  },
+  {
+    route: 'GET /api/network/export',
+    visibility: 'draft',
+    call: () => ({ method: 'GET', url: '/api/network/export?format=graphml' }),
+    expect: all('ok'),
+    mustNotReveal: hideDraftFromNonEditors,
+  },
   {
     route: 'POST /api/qca/dataset',
     visibility: 'draft',

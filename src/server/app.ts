@@ -26,6 +26,8 @@ import { meRoutes } from './routes/me/me.ts';
 import { organisationRoutes } from './routes/organisations/organisations.ts';
 import { auditRoutes } from './routes/audit/audit.ts';
 import { caseRoutes } from './routes/cases/cases.ts';
+import { NetworkService } from './network/service.ts';
+import { networkRoutes } from './routes/network/network.ts';
 import { qcaRoutes } from './routes/qca/qca.ts';
 import { CaseIndex } from './search/case-index.ts';
 import type { FieldIssue } from '../shared/errors.ts';
@@ -36,6 +38,7 @@ declare module 'fastify' {
     database: Database;
     /** This server's facet index of the published cases (kept in step with the database). */
     caseIndex: CaseIndex;
+    network: NetworkService;
     /** Every route registered, for the permission matrix's completeness check. */
     routeList: { method: string; url: string }[];
   }
@@ -149,6 +152,9 @@ export async function buildApp({
   app.decorate('config', config);
   app.decorate('database', database);
   app.decorate('caseIndex', new CaseIndex(database.db, { cacheSize: config.searchCacheSize }));
+  const network = new NetworkService(database.db);
+  app.decorate('network', network);
+  app.addHook('onClose', async () => network.close());
   const routeList: { method: string; url: string }[] = [];
   app.decorate('routeList', routeList);
   app.addHook('onRoute', (route) => {
@@ -226,6 +232,7 @@ export async function buildApp({
   await app.register(auditRoutes, { prefix: '/api' });
   await app.register(caseRoutes, { prefix: '/api' });
   await app.register(qcaRoutes, { prefix: '/api' });
+  await app.register(networkRoutes, { prefix: '/api' });
 
   app.get('/robots.txt', { schema: { hide: true } }, async (_req, reply) =>
     reply.type('text/plain').send('User-agent: *\nDisallow: /api/\n'),

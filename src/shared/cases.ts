@@ -309,14 +309,14 @@ export const SearchSort = z.enum(SEARCH_SORTS);
 export type SearchSort = z.infer<typeof SearchSort>;
 
 /** A query parameter given once or repeated (`?country=NL&country=BE`), as a list. */
-function many<T extends z.ZodType>(item: T) {
+export function many<T extends z.ZodType>(item: T) {
   return z.preprocess(
     (v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]),
     unique(item, 60).optional(),
   );
 }
 
-const QueryYear = z.coerce.number().int().min(1900).max(2100);
+export const QueryYear = z.coerce.number().int().min(1900).max(2100);
 
 /** The search and its facets: filters within a facet are alternatives (OR), across facets all apply (AND). */
 export const CaseFilters = z.strictObject({

@@ -73,6 +73,7 @@ export const ILLUSTRATIVE_CASES: IllustrativeCase[] = [
         { name: 'Local housing association', role: 'partner' },
         { name: 'Regional social investment fund', role: 'funder' },
         { name: 'Erasmus University Rotterdam', role: 'partner' },
+        { name: 'European network of cities for social innovation', role: 'partner' },
       ],
       outcomes: [
         {
@@ -195,6 +196,7 @@ export const ILLUSTRATIVE_CASES: IllustrativeCase[] = [
         { name: "Local senior citizens' council", role: 'partner' },
         { name: 'Municipal volunteer centre', role: 'implementer' },
         { name: 'University college nursing programme', role: 'partner' },
+        { name: 'European network of cities for social innovation', role: 'partner' },
       ],
       outcomes: [
         {
@@ -390,6 +392,8 @@ export const ILLUSTRATIVE_CASES: IllustrativeCase[] = [
         { name: 'Coalition of local environmental NGOs', role: 'facilitator' },
         { name: 'Neighbourhood councils', role: 'partner' },
         { name: 'Local university sociology department', role: 'partner' },
+        { name: 'European network of cities for social innovation', role: 'partner' },
+        { name: 'EEA and Norway Grants', role: 'funder' },
       ],
       outcomes: [
         {
@@ -496,6 +500,7 @@ export const ILLUSTRATIVE_CASES: IllustrativeCase[] = [
         { name: 'Flemish federation of energy cooperatives', role: 'partner' },
         { name: 'Local cooperative bank', role: 'funder' },
         { name: 'Network of secondary schools', role: 'partner' },
+        { name: 'European network of cities for social innovation', role: 'partner' },
       ],
       outcomes: [
         {
@@ -595,6 +600,7 @@ export const ILLUSTRATIVE_CASES: IllustrativeCase[] = [
         { name: "Residents' association of the pilot district", role: 'partner' },
         { name: 'Snow-clearing contractor', role: 'implementer' },
         { name: 'National innovation funding agency', role: 'funder' },
+        { name: 'European Commission, Horizon 2020 programme', role: 'funder' },
       ],
       outcomes: [
         {
@@ -684,6 +690,7 @@ export const ILLUSTRATIVE_CASES: IllustrativeCase[] = [
         { name: 'Joint cross-border youth council', role: 'partner' },
         { name: 'European University Viadrina', role: 'partner' },
         { name: 'Local public transport operators', role: 'implementer' },
+        { name: 'European network of cities for social innovation', role: 'partner' },
       ],
       outcomes: [
         {
@@ -785,6 +792,7 @@ export const ILLUSTRATIVE_CASES: IllustrativeCase[] = [
         { name: 'Local software company', role: 'implementer' },
         { name: 'Civic watchdog NGO', role: 'partner' },
         { name: 'District technical services', role: 'implementer' },
+        { name: 'EEA and Norway Grants', role: 'funder' },
       ],
       outcomes: [
         {
@@ -976,6 +984,7 @@ export const ILLUSTRATIVE_CASES: IllustrativeCase[] = [
         { name: 'Comune di Padova', role: 'facilitator' },
         { name: 'National network for civic subsidiarity', role: 'partner' },
         { name: 'Local banking foundation', role: 'funder' },
+        { name: 'European network of cities for social innovation', role: 'partner' },
       ],
       outcomes: [
         {
@@ -1071,6 +1080,8 @@ export const ILLUSTRATIVE_CASES: IllustrativeCase[] = [
         { name: 'Estonian Social Insurance Board', role: 'partner' },
         { name: 'Service design agency', role: 'implementer' },
         { name: 'University of Tartu', role: 'partner' },
+        { name: 'European Commission, Horizon 2020 programme', role: 'funder' },
+        { name: 'EEA and Norway Grants', role: 'funder' },
       ],
       outcomes: [
         {
@@ -1167,7 +1178,7 @@ export const ILLUSTRATIVE_CASES: IllustrativeCase[] = [
         { name: 'Cluj County Public Health Directorate', role: 'lead' },
         { name: 'Roma community NGO', role: 'partner' },
         { name: "Family doctors' association", role: 'partner' },
-        { name: 'EEA and Norway Grants public health programme', role: 'funder' },
+        { name: 'EEA and Norway Grants', role: 'funder' },
         { name: 'Medical university public health department', role: 'partner' },
       ],
       outcomes: [
@@ -1468,6 +1479,7 @@ export const ILLUSTRATIVE_CASES: IllustrativeCase[] = [
         { name: 'Adult education study association', role: 'partner' },
         { name: 'Local public employment office', role: 'partner' },
         { name: 'Volunteer network', role: 'implementer' },
+        { name: 'European network of cities for social innovation', role: 'partner' },
       ],
       outcomes: [
         {
@@ -1555,6 +1567,8 @@ export const ILLUSTRATIVE_CASES: IllustrativeCase[] = [
         { name: 'Local area renewal offices', role: 'facilitator' },
         { name: 'Residents and shopkeepers', role: 'partner' },
         { name: 'University research team on urban climate', role: 'partner' },
+        { name: 'European network of cities for social innovation', role: 'partner' },
+        { name: 'European Commission, Horizon 2020 programme', role: 'funder' },
       ],
       outcomes: [
         {
@@ -1638,6 +1652,8 @@ export const ILLUSTRATIVE_CASES: IllustrativeCase[] = [
         { name: 'Migrant and refugee organisations', role: 'partner' },
         { name: 'University human–computer interaction group', role: 'partner' },
         { name: 'Philanthropic foundation', role: 'funder' },
+        { name: 'European network of cities for social innovation', role: 'partner' },
+        { name: 'European Commission, Horizon 2020 programme', role: 'funder' },
       ],
       outcomes: [
         {

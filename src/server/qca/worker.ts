@@ -6,17 +6,17 @@ import { parentPort } from 'node:worker_threads';
 import { runAnalysis } from '../../core/qca/analysis.ts';
 import { QcaInputError, QcaLimitError } from '../../core/qca/errors.ts';
 import type { QcaReport } from '../../shared/qca.ts';
-import type { WorkerReply, WorkerRequest } from './runner.ts';
+import type { QcaWorkerReply, WorkerRequest } from './runner.ts';
 
 parentPort?.on('message', (job: WorkerRequest) => {
   const started = performance.now();
-  let reply: WorkerReply;
+  let reply: QcaWorkerReply;
   try {
     const report = runAnalysis(job.data, job.params);
     // The core's report has R QCA's shape, which QcaReport describes.
     reply = {
       ok: true,
-      report: {
+      result: {
         ...report,
         elapsedMs: Math.round(performance.now() - started),
       } as unknown as QcaReport,
