@@ -113,11 +113,27 @@ describe('connective network metrics (in-process)', () => {
     expect(run.stdout).toMatch(/\nnode +degree +betweenness/);
   });
 
+  it('prints the node table with every node-valued metric as CSV', async () => {
+    const run = await runInProcess(['--graph', `${fixtures}/karate.json`, '--format', 'csv']);
+    expect(run.status).toBe(0);
+    const lines = run.stdout.trimEnd().split('\r\n');
+    expect(lines[0]).toMatch(/^node,degree,degree_centrality,betweenness_normalized,/);
+    expect(lines).toHaveLength(35);
+    const header = lines[0]!.split(',');
+    const degree = header.indexOf('degree');
+    const row0 = lines.find((l) => l.startsWith('0,'))!.split(',');
+    expect(Number(row0[degree])).toBe(16);
+  });
+
   it('reports unreadable files, invalid JSON, bad weights and bad partitions with exit code 1', async () => {
     const nodes = [{ id: 'a' }, { id: 'b' }];
     const cases: [string, string][] = [
       [path.join(tmp, 'missing.json'), 'cannot read graph file'],
       [writeGraph('broken.json', '{"nodes": ['), 'is not valid JSON'],
+      [
+        writeGraph('typo.json', '{\n  "nodes": [\n    {"id": "a"},\n    oops\n  ]\n}'),
+        'line 4, column 5: not valid JSON',
+      ],
       [
         writeGraph('weight.json', {
           nodes,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Option } from 'commander';
 import type { Command } from 'commander';
+import { toCsv } from '../core/network/export.ts';
 import { GraphInputError } from '../core/network/graph.ts';
 import { parseGraphDocument, partitionByAttribute } from '../core/network/graph-document.ts';
 import type { GraphDocument } from '../core/network/graph-document.ts';
@@ -9,8 +10,38 @@ import type { NetworkReport } from '../core/network/network-report.ts';
 
 interface MetricsOptions {
   readonly graph: string;
-  readonly format: 'json' | 'text';
+  readonly format: 'json' | 'text' | 'csv';
   readonly partitionAttribute?: string;
+}
+
+/**
+ * Where a JSON text first goes wrong: the offset of the first character that no valid JSON can
+ * continue with (null when the text is merely cut short). Node 20's JSON.parse does not always
+ * say; a prefix that parses, or fails only for ending early, is fine so far, so a binary search
+ * finds the shortest prefix that fails for another reason.
+ */
+export function jsonErrorOffset(text: string): number | null {
+  const badPrefix = (k: number) => {
+    try {
+      JSON.parse(text.slice(0, k));
+      return false;
+    } catch (error) {
+      const message = (error as Error).message;
+      if (/end of JSON input/i.test(message)) return false;
+      // "Expected ',' or '}' … at position k": the prefix only ran out.
+      const at = /at position (\d+)/.exec(message);
+      return !(at && Number(at[1]) >= k);
+    }
+  };
+  if (!badPrefix(text.length)) return null;
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (badPrefix(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo - 1;
 }
 
 /** Reads and validates a graph file; returns an error message instead of throwing. */
@@ -25,7 +56,12 @@ function loadDocument(file: string): GraphDocument | string {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return `${file} is not valid JSON: ${(error as Error).message}`;
+    const at = jsonErrorOffset(text);
+    if (at === null) return `${file} is not valid JSON: ${(error as Error).message}`;
+    const before = text.slice(0, at);
+    const line = before.split('\n').length;
+    const column = at - before.lastIndexOf('\n');
+    return `${file}: line ${line}, column ${column}: not valid JSON (unexpected ${JSON.stringify(text[at])})`;
   }
   try {
     return parseGraphDocument(json);
@@ -85,6 +121,24 @@ export function formatNetworkReportText(doc: GraphDocument, report: NetworkRepor
   return lines.join('\n') + '\n';
 }
 
+/**
+ * The node table as CSV: one row per node, one column per node-valued metric (full precision),
+ * so it opens in a spreadsheet or R.
+ */
+export function formatNetworkReportCsv(doc: GraphDocument, report: NetworkReport): string {
+  const keys = Object.keys(report.metrics).filter((key) => {
+    const value = report.metrics[key];
+    return typeof value === 'object' && !Array.isArray(value);
+  });
+  return toCsv(
+    ['node', ...keys],
+    doc.nodes.map((node) => [
+      node.id,
+      ...keys.map((key) => (report.metrics[key] as Record<string, number>)[node.id] ?? null),
+    ]),
+  );
+}
+
 /** Registers `connective network metrics`. */
 export function registerNetworkCommand(program: Command): void {
   const network = program
@@ -99,7 +153,12 @@ export function registerNetworkCommand(program: Command): void {
     )
     .requiredOption('--graph <file>', 'graph JSON file: { directed, nodes, edges, partition? }')
     .addOption(
-      new Option('--format <format>', 'output format').choices(['json', 'text']).default('text'),
+      new Option(
+        '--format <format>',
+        'output format: json (metric keys as networkx), text, csv (node table)',
+      )
+        .choices(['json', 'text', 'csv'])
+        .default('text'),
     )
     .option(
       '--partition-attribute <name>',
@@ -133,6 +192,8 @@ export function registerNetworkCommand(program: Command): void {
       if (options.format === 'json') {
         process.stdout.write(`${JSON.stringify({ metrics: report.metrics })}\n`);
         for (const warning of report.warnings) process.stderr.write(`note: ${warning}\n`);
+      } else if (options.format === 'csv') {
+        process.stdout.write(formatNetworkReportCsv(doc, report));
       } else {
         process.stdout.write(formatNetworkReportText(doc, report));
       }
