@@ -28,6 +28,11 @@ export default defineConfig({
               name: 'designsystemet',
               test: /node_modules[\\/](@digdir|@floating-ui|@navikt)[\\/]/,
             },
+            // The WebGL network view: loaded by the network page only.
+            {
+              name: 'sigma',
+              test: /node_modules[\\/](sigma|graphology|graphology-utils|events)[\\/]/,
+            },
             { name: 'vendor', test: /node_modules[\\/]/ },
           ],
         },

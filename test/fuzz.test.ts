@@ -130,6 +130,7 @@ beforeAll(async () => {
     codeId: (code.json() as { id: string }).id,
     draftCoder: 'nobody',
     draftPartner: 'nobody',
+    adoptionId: '00000000-0000-4000-8000-000000000000',
     analysisId: (
       (
         await t.app.inject({
@@ -180,6 +181,7 @@ function worldStub(): World {
     codeId: 'k',
     draftCoder: 'n',
     draftPartner: 'n',
+    adoptionId: '00000000-0000-4000-8000-000000000000',
     analysisId: 'a',
   };
 }

@@ -211,6 +211,7 @@ export async function rowCounts(database: Database): Promise<Record<string, numb
     'case_codes',
     'case_deletions',
     'qca_analyses',
+    'adoptions',
   ];
   const out: Record<string, number> = {};
   for (const t of tables) {

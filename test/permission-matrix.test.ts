@@ -16,6 +16,7 @@ import {
   organisationMembers,
   organisations,
   qcaAnalyses,
+  adoptions,
   users,
 } from '../src/server/db/schema/index.ts';
 import { QcaDataSet, QcaParams } from '../src/shared/qca.ts';
@@ -116,11 +117,22 @@ async function makeWorld(): Promise<World> {
         ownerId: people.owner!.id,
       })
       .returning();
+    const [adoption] = await tx
+      .insert(adoptions)
+      .values({
+        organisationId: org!.id,
+        caseId: published.id,
+        adoptedOn: '2021-03-01',
+        mechanism: 'learning',
+        recordedBy: people.owner!.id,
+      })
+      .returning();
     return {
       caseId: published.id,
       draftCaseId: draft.id,
       codeId: code.id,
       analysisId: analysis!.id,
+      adoptionId: adoption!.id,
     };
   });
   return {

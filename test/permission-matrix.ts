@@ -43,6 +43,8 @@ export type World = {
   draftPartner: string;
   /** A saved QCA analysis of the owner. */
   analysisId: string;
+  /** The organisation's adoption of the published case, recorded by the owner. */
+  adoptionId: string;
 };
 
 export type Call = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; payload?: unknown };
@@ -84,6 +86,16 @@ const caseEditors = (others: Expected): Record<Actor, Expected> => ({
   owner: 'ok',
   moderator: 'ok',
   platformAdmin: 'ok',
+});
+/** Who may record or remove the organisation's adoptions: its members and moderators. */
+const adoptionEditors = (allowed: Expected): Record<Actor, Expected> => ({
+  anonymous: 401,
+  stranger: 403,
+  member: allowed,
+  orgAdmin: allowed,
+  owner: allowed,
+  moderator: allowed,
+  platformAdmin: allowed,
 });
 /** Who may see the draft: its editors; to everyone else it does not exist. */
 const draftReaders: Record<Actor, Expected> = { ...caseEditors(404), anonymous: 404 };
@@ -172,6 +184,12 @@ export const MATRIX: MatrixRow[] = [
     route: 'GET /api/me',
     visibility: 'self',
     call: () => ({ method: 'GET', url: '/api/me' }),
+    expect: signedIn('ok'),
+  },
+  {
+    route: 'GET /api/me/organisations',
+    visibility: 'self',
+    call: () => ({ method: 'GET', url: '/api/me/organisations' }),
     expect: signedIn('ok'),
   },
   {
@@ -501,6 +519,57 @@ export const MATRIX: MatrixRow[] = [
     call: () => ({ method: 'GET', url: '/api/network/export?format=graphml' }),
     expect: all('ok'),
     mustNotReveal: hideDraftFromNonEditors,
+  },
+  {
+    route: 'GET /api/adoptions',
+    visibility: 'draft',
+    call: (w) => ({ method: 'GET', url: `/api/adoptions?organisation=${w.orgId}` }),
+    expect: all('ok'),
+    mustNotReveal: hideDraft,
+  },
+  {
+    route: 'POST /api/adoptions',
+    visibility: 'public',
+    // The organisation already recorded this case: those allowed past authorisation get 409.
+    call: (w) => ({
+      method: 'POST',
+      url: '/api/adoptions',
+      payload: {
+        organisationId: w.orgId,
+        caseId: w.caseId,
+        adoptedOn: '2020-05-01',
+        mechanism: 'learning',
+      },
+    }),
+    expect: adoptionEditors(409),
+  },
+  {
+    route: 'DELETE /api/adoptions/:id',
+    visibility: 'public',
+    call: (w) => ({ method: 'DELETE', url: `/api/adoptions/${w.adoptionId}` }),
+    expect: adoptionEditors('ok'),
+  },
+  {
+    route: 'GET /api/diffusion',
+    visibility: 'draft',
+    call: () => ({ method: 'GET', url: '/api/diffusion?unit=organisation' }),
+    expect: all('ok'),
+    mustNotReveal: hideDraft,
+  },
+  {
+    route: 'GET /api/diffusion/eha',
+    visibility: 'draft',
+    // The world's cases have no year: nobody adopted at a known time, so there is nothing to fit.
+    call: () => ({ method: 'GET', url: '/api/diffusion/eha?covariate=year' }),
+    expect: all(400),
+    mustNotReveal: hideDraft,
+  },
+  {
+    route: 'GET /api/diffusion/suggestions',
+    visibility: 'public',
+    call: (w) => ({ method: 'GET', url: `/api/diffusion/suggestions?organisation=${w.orgId}` }),
+    expect: all('ok'),
+    mustNotReveal: hideDraft,
   },
   {
     route: 'POST /api/qca/dataset',

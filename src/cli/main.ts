@@ -6,6 +6,7 @@ import { ConfigError } from '../server/config.ts';
 import { DataDirLockedError } from '../server/db/lock.ts';
 import { registerQcaCommand } from './qca-command.ts';
 import { registerNetworkCommand } from './network-command.ts';
+import { registerDiffusionCommand } from './diffusion-command.ts';
 import { registerServerCommands } from './server-commands.ts';
 import { registerCaseCommands } from './case-commands.ts';
 
@@ -24,6 +25,7 @@ program.addOption(new Option('--no-color', 'plain output').hideHelp());
 registerServerCommands(program);
 registerQcaCommand(program);
 registerNetworkCommand(program);
+registerDiffusionCommand(program);
 registerCaseCommands(program);
 
 try {

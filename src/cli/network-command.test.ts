@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Command } from 'commander';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCommand } from '../../test/cli.ts';
 import { registerNetworkCommand } from './network-command.ts';
 
 const fixtures = 'src/core/network/fixtures';
@@ -73,29 +73,8 @@ describe.concurrent('connective network metrics (spawned CLI)', () => {
 });
 
 /** Runs the command in-process (no tsx start-up) and captures its output. */
-async function runInProcess(args: string[]): Promise<Run> {
-  const program = new Command('connective').exitOverride();
-  registerNetworkCommand(program);
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    await program.parseAsync(['network', 'metrics', ...args], { from: 'user' });
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-  const status = typeof process.exitCode === 'number' ? process.exitCode : 0;
-  process.exitCode = undefined;
-  return { status, stdout, stderr };
-}
+const runInProcess = (args: string[]): Promise<Run> =>
+  runCommand(registerNetworkCommand, ['network', 'metrics', ...args]);
 
 describe('connective network metrics (in-process)', () => {
   it('prints a readable table with --format text and a partition from an attribute', async () => {

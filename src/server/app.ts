@@ -27,6 +27,7 @@ import { organisationRoutes } from './routes/organisations/organisations.ts';
 import { auditRoutes } from './routes/audit/audit.ts';
 import { caseRoutes } from './routes/cases/cases.ts';
 import { NetworkService } from './network/service.ts';
+import { diffusionRoutes } from './routes/diffusion/diffusion.ts';
 import { networkRoutes } from './routes/network/network.ts';
 import { qcaRoutes } from './routes/qca/qca.ts';
 import { CaseIndex } from './search/case-index.ts';
@@ -233,6 +234,7 @@ export async function buildApp({
   await app.register(caseRoutes, { prefix: '/api' });
   await app.register(qcaRoutes, { prefix: '/api' });
   await app.register(networkRoutes, { prefix: '/api' });
+  await app.register(diffusionRoutes, { prefix: '/api' });
 
   app.get('/robots.txt', { schema: { hide: true } }, async (_req, reply) =>
     reply.type('text/plain').send('User-agent: *\nDisallow: /api/\n'),

@@ -63,17 +63,20 @@ export const SessionInfo = z.object({
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
 /** Everything the platform holds about a person (GDPR art. 15 and 20). */
+/** An organisation I belong to, with my role in it. */
+export const Membership = z.object({
+  organisationId: z.uuid(),
+  organisationName: z.string(),
+  role: z.string(),
+  since: z.string(),
+});
+export type Membership = z.infer<typeof Membership>;
+export const MembershipList = z.object({ items: z.array(Membership) });
+
 export const PersonalDataExport = z.object({
   exportedAt: z.string(),
   user: Me,
-  memberships: z.array(
-    z.object({
-      organisationId: z.uuid(),
-      organisationName: z.string(),
-      role: z.string(),
-      since: z.string(),
-    }),
-  ),
+  memberships: z.array(Membership),
   joinRequests: z.array(
     z.object({
       organisationId: z.uuid(),

@@ -7,7 +7,7 @@ import { z } from 'zod';
  */
 export type Label = { en: string; nl: string };
 
-function vocabulary<const V extends string>(labels: Record<V, Label>) {
+export function vocabulary<const V extends string>(labels: Record<V, Label>) {
   // Object keys that look like integers ('10') come first in JavaScript: numeric codes are sorted.
   const keys = Object.keys(labels);
   if (keys.every((k) => /^\d+$/.test(k))) keys.sort((a, b) => Number(a) - Number(b));

@@ -9,10 +9,12 @@ import { CaseEditPage } from './pages/CaseEditPage.tsx';
 import { CasePage } from './pages/CasePage.tsx';
 import { CasesPage } from './pages/CasesPage.tsx';
 import { CodingAgreementPage } from './pages/CodingAgreementPage.tsx';
+import { DiffusionPage } from './pages/DiffusionPage.tsx';
 import { ErrorPage } from './pages/ErrorPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { MembersPage } from './pages/MembersPage.tsx';
 import { MyCasesPage } from './pages/MyCasesPage.tsx';
+import { NetworkPage } from './pages/NetworkPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OrganisationCreatePage } from './pages/OrganisationCreatePage.tsx';
 import { OrganisationEditPage } from './pages/OrganisationEditPage.tsx';
@@ -63,6 +65,8 @@ const router = createBrowserRouter([
           { path: 'qca', element: <QcaPage /> },
           { path: 'qca/analyses', element: <QcaAnalysesPage /> },
           { path: 'qca/analyses/:id', element: <QcaAnalysisPage /> },
+          { path: 'network', element: <NetworkPage /> },
+          { path: 'diffusion', element: <DiffusionPage /> },
           { path: 'audit', element: <AuditPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

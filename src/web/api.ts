@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import {
   Me,
+  MembershipList,
   PersonalDataExport,
   SessionInfo,
   type AccountDelete,
+  type Membership,
   type PasswordChange,
   type ProfileUpdate,
   type SignIn,
@@ -136,7 +138,8 @@ async function toError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, code, message, issues.success ? issues.data : []);
 }
 
-async function json<T extends z.ZodType>(
+/** A request whose JSON answer is checked against `schema` (the error shape on failure). */
+export async function json<T extends z.ZodType>(
   schema: T,
   method: Method,
   path: string,
@@ -158,7 +161,8 @@ async function json<T extends z.ZodType>(
   return parsed.data;
 }
 
-async function noContent(method: Method, path: string, body?: unknown): Promise<void> {
+/** A request without an answer body (the error shape on failure). */
+export async function noContent(method: Method, path: string, body?: unknown): Promise<void> {
   await send(method, path, body);
 }
 
@@ -209,6 +213,10 @@ export function updateProfile(input: ProfileUpdate): Promise<Me> {
 
 export function changePassword(input: PasswordChange): Promise<void> {
   return noContent('POST', '/api/me/password', input);
+}
+
+export async function myOrganisations(): Promise<Membership[]> {
+  return (await json(MembershipList, 'GET', '/api/me/organisations')).items;
 }
 
 export function exportMyData(): Promise<PersonalDataExport> {

@@ -170,7 +170,7 @@ export function exportAttributeColumns(net: ExportNetwork): {
   };
 }
 
-/** The text of a non-null value under its column's type (numbers at full precision). */
+/** A non-null value as text: numbers at full precision, booleans as true and false. */
 function formatValue(value: string | number | boolean): string {
   return typeof value === 'string' ? value : String(value);
 }

@@ -18,3 +18,4 @@ export * from './brokerage.ts';
 export * from './ei-index.ts';
 export * from './network-report.ts';
 export * from './random-graphs.ts';
+export * from './export.ts';

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type {
+  Membership,
   PasswordChange,
   PersonalDataExport,
   PlatformRole,
@@ -157,12 +158,7 @@ export async function exportPersonalData(
 ): Promise<PersonalDataExport> {
   const userId = viewer.user.id;
   const [memberships, requests, sessionRows, trail] = await Promise.all([
-    db
-      .select({ m: organisationMembers, orgName: organisations.name })
-      .from(organisationMembers)
-      .innerJoin(organisations, eq(organisations.id, organisationMembers.organisationId))
-      .where(eq(organisationMembers.userId, userId))
-      .orderBy(asc(organisationMembers.createdAt)),
+    myMemberships(db, userId),
     db
       .select()
       .from(joinRequests)
@@ -179,12 +175,7 @@ export async function exportPersonalData(
   return {
     exportedAt: new Date().toISOString(),
     user: presentMe(viewer.user),
-    memberships: memberships.map(({ m, orgName }) => ({
-      organisationId: m.organisationId,
-      organisationName: orgName,
-      role: m.role,
-      since: m.createdAt.toISOString(),
-    })),
+    memberships,
     joinRequests: requests.map((r) => ({
       organisationId: r.organisationId,
       status: r.status,
@@ -265,4 +256,20 @@ export async function eraseAccount(db: Db, viewer: ActiveSession, password: stri
       targetId: userId,
     });
   });
+}
+
+/** The organisations a person belongs to, oldest membership first. */
+export async function myMemberships(db: Db, userId: string): Promise<Membership[]> {
+  const found = await db
+    .select({ m: organisationMembers, orgName: organisations.name })
+    .from(organisationMembers)
+    .innerJoin(organisations, eq(organisations.id, organisationMembers.organisationId))
+    .where(eq(organisationMembers.userId, userId))
+    .orderBy(asc(organisationMembers.createdAt));
+  return found.map(({ m, orgName }) => ({
+    organisationId: m.organisationId,
+    organisationName: orgName,
+    role: m.role,
+    since: m.createdAt.toISOString(),
+  }));
 }

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import type { OrganisationCreate } from '../../shared/organisations.ts';
 import type { Db } from '../db/client.ts';
-import { cases, organisationMembers, users } from '../db/schema/index.ts';
+import { adoptions, cases, organisationMembers, users } from '../db/schema/index.ts';
+import type { AdoptionMechanism } from '../../shared/diffusion.ts';
 import { createUser } from '../commands/accounts.ts';
 import { createOrganisation } from '../commands/organisations.ts';
 import type { ActiveSession } from '../auth/sessions.ts';
@@ -178,7 +179,91 @@ export async function seedDemo(db: Db): Promise<boolean> {
   }
   const coders = { anna: created[1]!, jonas: created[2]! };
   await seedIllustrativeCases(db, coders.anna.id, coders, organisationIds);
+  await seedDemoAdoptions(db, organisationIds, created[0]!.id);
   return true;
+}
+
+/**
+ * Illustrative adoption records, so the diffusion view shows who learned what from whom: demo
+ * organisations taking up ideas of the illustrative cases.
+ */
+const DEMO_ADOPTIONS: {
+  organisation: string;
+  caseTitle: string;
+  adoptedOn: string;
+  from?: string;
+  mechanism: AdoptionMechanism;
+  adaptations: string;
+  ratings: [number, number, number, number, number];
+}[] = [
+  {
+    organisation: 'Ville de Lyon',
+    caseTitle: 'Collaboration pacts for urban commons in Padua',
+    adoptedOn: '2019-09-01',
+    mechanism: 'learning',
+    adaptations: 'Pacts signed by district mayors; a shorter standard pact for small spaces.',
+    ratings: [4, 4, 3, 4, 5],
+  },
+  {
+    organisation: 'Stadt Leipzig',
+    caseTitle: 'Co-designed municipal chatbot for residents of Athens',
+    adoptedOn: '2022-03-01',
+    from: 'Digitaliseringsstyrelsen',
+    mechanism: 'imitation',
+    adaptations: 'German and Ukrainian instead of Greek and Arabic; the same hand-over to staff.',
+    ratings: [4, 3, 3, 4, 4],
+  },
+  {
+    organisation: 'Gemeente Rotterdam',
+    caseTitle: "Co-designed 'cool streets' against summer heat in Vienna",
+    adoptedOn: '2021-05-01',
+    mechanism: 'learning',
+    adaptations:
+      'Two streets in Rotterdam-Zuid, with the neighbourhood company doing the planting.',
+    ratings: [5, 4, 2, 5, 5],
+  },
+  {
+    organisation: 'Digitaliseringsstyrelsen',
+    caseTitle: 'Co-designed municipal chatbot for residents of Athens',
+    adoptedOn: '2021-10-01',
+    mechanism: 'normative',
+    adaptations: 'A national guideline for municipal chatbots built on the Athens design.',
+    ratings: [3, 4, 3, 3, 4],
+  },
+];
+
+async function seedDemoAdoptions(
+  db: Db,
+  organisationIds: ReadonlyMap<string, string>,
+  recordedBy: string,
+) {
+  const found = await db.select({ id: cases.id, title: cases.title }).from(cases);
+  const caseIds = new Map(found.map((c) => [c.title, c.id]));
+  await db.insert(adoptions).values(
+    DEMO_ADOPTIONS.flatMap((a) => {
+      const organisationId = organisationIds.get(a.organisation);
+      const caseId = caseIds.get(a.caseTitle);
+      if (!organisationId || !caseId) return [];
+      const [relativeAdvantage, compatibility, complexity, trialability, observability] = a.ratings;
+      return [
+        {
+          organisationId,
+          caseId,
+          adoptedOn: a.adoptedOn,
+          sourceCaseId: a.from ? null : caseId,
+          sourceOrganisationId: a.from ? (organisationIds.get(a.from) ?? null) : null,
+          mechanism: a.mechanism,
+          adaptations: a.adaptations,
+          relativeAdvantage,
+          compatibility,
+          complexity,
+          trialability,
+          observability,
+          recordedBy,
+        },
+      ];
+    }),
+  );
 }
 
 /**

@@ -149,10 +149,60 @@ type PartnerRow = {
   countries: string[] | null;
 };
 
-async function organisationNetwork(db: Db, where: SQL): Promise<RawNetwork> {
-  const partners = await rows<PartnerRow>(
+/**
+ * Adoption ties: the adopting organisation and whom it learned from (an organisation, or the
+ * lead partners of a case). Adoptions of visible cases or of tags, within the filters.
+ */
+async function adoptionTies(db: Db, where: SQL, query: NetworkQuery) {
+  const parts: SQL[] = [
+    sql`(a.case_id is null or exists (select 1 from cases c where c.id = a.case_id and ${where}))`,
+  ];
+  if (query.yearFrom !== undefined)
+    parts.push(sql`extract(year from a.adopted_on)::int >= ${query.yearFrom}`);
+  if (query.yearTo !== undefined)
+    parts.push(sql`extract(year from a.adopted_on)::int <= ${query.yearTo}`);
+  return rows<{
+    adopter_id: string;
+    adopter_name: string;
+    adopter_kind: NetworkNodeKind;
+    adopter_country: string;
+    adopter_sector: string | null;
+    source_org_id: string | null;
+    source_name: string | null;
+    source_kind: NetworkNodeKind | null;
+    source_country: string | null;
+    source_sector: string | null;
+    source_countries: string[] | null;
+  }>(
     db,
-    sql`select p.case_id, p.name, p.organisation_id, o.name as org_name, o.kind,
+    sql`select o.id as adopter_id, o.name as adopter_name, o.kind as adopter_kind,
+               o.country as adopter_country, o.sector as adopter_sector,
+               coalesce(so.id, p.organisation_id) as source_org_id,
+               coalesce(so.name, po.name, p.name) as source_name,
+               coalesce(so.kind, po.kind) as source_kind,
+               coalesce(so.country, po.country) as source_country,
+               coalesce(so.sector, po.sector) as source_sector,
+               (select array_agg(cc.country order by cc.country) from case_countries cc
+                where cc.case_id = a.source_case_id) as source_countries
+        from adoptions a
+        join organisations o on o.id = a.organisation_id
+        left join organisations so on so.id = a.source_organisation_id
+        left join cases sc on sc.id = a.source_case_id and a.source_organisation_id is null
+        left join case_partners p on p.case_id = sc.id and p.role = 'lead'
+        left join organisations po on po.id = p.organisation_id
+        where (a.source_organisation_id is not null
+               or (a.source_case_id is not null and exists (select 1 from cases c where c.id = a.source_case_id and ${where})))
+          and ${sql.join(parts, sql` and `)}`,
+  );
+}
+
+async function organisationNetwork(db: Db, where: SQL, query: NetworkQuery): Promise<RawNetwork> {
+  const kinds = query.tie?.length ? query.tie : MODE_TIE_KINDS.organisations;
+  const partners = !kinds.includes('case')
+    ? []
+    : await rows<PartnerRow>(
+        db,
+        sql`select p.case_id, p.name, p.organisation_id, o.name as org_name, o.kind,
                o.country as org_country, o.sector as org_sector, c.sector as case_sector,
                (select array_agg(cc.country order by cc.country) from case_countries cc where cc.case_id = c.id) as countries
         from case_partners p
@@ -160,7 +210,7 @@ async function organisationNetwork(db: Db, where: SQL): Promise<RawNetwork> {
         left join organisations o on o.id = p.organisation_id
         where ${where}
         order by p.case_id, p.position`,
-  );
+      );
   const nodes = new Map<string, RawNode>();
   const countries = new Map<string, Map<string, number>>();
   const sectors = new Map<string, Map<string, number>>();
@@ -196,25 +246,68 @@ async function organisationNetwork(db: Db, where: SQL): Promise<RawNetwork> {
       node.sector = mode(sectors.get(node.id));
     }
   const ties = new TieSet();
-  const skippedGroups: RawNetwork['skippedGroups'] = [];
   for (const members of byCase.values()) ties.addGroup(members, 'case');
+  if (kinds.includes('adoption'))
+    for (const a of await adoptionTies(db, where, query)) {
+      const adopter = `o:${a.adopter_id}`;
+      const source = a.source_org_id
+        ? `o:${a.source_org_id}`
+        : a.source_name
+          ? partnerNodeId(a.source_name)
+          : null;
+      if (!source) continue;
+      if (!nodes.has(adopter))
+        nodes.set(adopter, {
+          id: adopter,
+          label: a.adopter_name,
+          kind: a.adopter_kind,
+          href: `/organisations/${a.adopter_id}`,
+          country: a.adopter_country,
+          sector: a.adopter_sector,
+        });
+      if (!nodes.has(source))
+        nodes.set(
+          source,
+          a.source_org_id
+            ? {
+                id: source,
+                label: a.source_name!,
+                kind: a.source_kind ?? 'public_body',
+                href: `/organisations/${a.source_org_id}`,
+                country: a.source_country,
+                sector: a.source_sector,
+              }
+            : {
+                id: source,
+                label: a.source_name!,
+                kind: 'partner',
+                href: null,
+                country: a.source_countries?.length === 1 ? a.source_countries[0]! : null,
+                sector: null,
+              },
+        );
+      ties.add(adopter, source, 'adoption');
+    }
   return {
     mode: 'organisations',
-    tieKinds: ['case'],
+    tieKinds: [...kinds],
     nodes: [...nodes.values()].sort((a, b) => cmp(a.id, b.id)),
     edges: ties.list(),
-    skippedGroups,
+    skippedGroups: [],
   };
 }
 
-async function countryNetwork(db: Db, where: SQL): Promise<RawNetwork> {
-  const found = await rows<{ case_id: string; country: string; sector: string | null }>(
-    db,
-    sql`select cc.case_id, cc.country, c.sector
+async function countryNetwork(db: Db, where: SQL, query: NetworkQuery): Promise<RawNetwork> {
+  const kinds = query.tie?.length ? query.tie : MODE_TIE_KINDS.countries;
+  const found = !kinds.includes('case')
+    ? []
+    : await rows<{ case_id: string; country: string; sector: string | null }>(
+        db,
+        sql`select cc.case_id, cc.country, c.sector
         from case_countries cc join cases c on c.id = cc.case_id
         where ${where}
         order by cc.case_id, cc.country`,
-  );
+      );
   const nodes = new Map<string, RawNode>();
   const sectors = new Map<string, Map<string, number>>();
   const byCase = new Map<string, string[]>();
@@ -237,9 +330,25 @@ async function countryNetwork(db: Db, where: SQL): Promise<RawNetwork> {
   for (const node of nodes.values()) node.sector = mode(sectors.get(node.id));
   const ties = new TieSet();
   for (const members of byCase.values()) ties.addGroup(members, 'case');
+  if (kinds.includes('adoption'))
+    for (const a of await adoptionTies(db, where, query)) {
+      const to = a.adopter_country;
+      const from = a.source_country ? [a.source_country] : (a.source_countries ?? []);
+      for (const c of [to, ...from])
+        if (!nodes.has(`c:${c}`))
+          nodes.set(`c:${c}`, {
+            id: `c:${c}`,
+            label: c,
+            kind: 'country',
+            href: `/cases?country=${c}`,
+            country: c,
+            sector: null,
+          });
+      for (const f of from) ties.add(`c:${f}`, `c:${to}`, 'adoption');
+    }
   return {
     mode: 'countries',
-    tieKinds: ['case'],
+    tieKinds: [...kinds],
     nodes: [...nodes.values()].sort((a, b) => cmp(a.id, b.id)),
     edges: ties.list(),
     skippedGroups: [],
@@ -372,13 +481,13 @@ export async function loadNetwork(
 ): Promise<RawNetwork> {
   const where = caseFilter(query, drafts);
   if (query.nodes === 'people') return peopleNetwork(db, where, query);
-  if (query.nodes === 'countries') return countryNetwork(db, where);
-  return organisationNetwork(db, where);
+  if (query.nodes === 'countries') return countryNetwork(db, where, query);
+  return organisationNetwork(db, where, query);
 }
 
 /**
  * What the network is built from, as one string that changes with any write to it: case
- * revisions and deletions, organisations, memberships, codes and accounts.
+ * revisions and deletions, organisations, memberships, codes, accounts and adoptions.
  */
 export async function networkDataVersion(db: Db): Promise<string> {
   const [v] = await rows<Record<string, string | number | null>>(
@@ -389,7 +498,8 @@ export async function networkDataVersion(db: Db): Promise<string> {
           (select count(*) || '/' || coalesce(max(updated_at)::text, '') from organisations) as orgs,
           (select count(*) || '/' || coalesce(max(created_at)::text, '') from organisation_members) as members,
           (select count(*) || '/' || coalesce(max(created_at)::text, '') from case_codes) as codes,
-          (select count(*) || '/' || coalesce(max(updated_at)::text, '') from users) as users`,
+          (select count(*) || '/' || coalesce(max(updated_at)::text, '') from users) as users,
+          (select count(*) || '/' || coalesce(max(created_at)::text, '') from adoptions) as adoptions`,
   );
   return Object.values(v!).join('|');
 }

@@ -79,6 +79,8 @@ export function Layout() {
             <MenuLink to="/organisations">{t('layout.organisations')}</MenuLink>
             <MenuLink to="/cases">{t('layout.cases')}</MenuLink>
             <MenuLink to="/qca">{t('layout.qca')}</MenuLink>
+            <MenuLink to="/network">{t('layout.network')}</MenuLink>
+            <MenuLink to="/diffusion">{t('layout.diffusion')}</MenuLink>
             {isPlatformAdmin(user) && <MenuLink to="/audit">{t('layout.audit')}</MenuLink>}
           </ul>
           <ul className="nav-list nav-user">

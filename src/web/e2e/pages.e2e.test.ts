@@ -48,13 +48,15 @@ const SAMPLE_ORGANISATIONS = [
 describe.skipIf(skip)('every page passes axe', () => {
   const browser = useBrowser();
 
-  it('signed out: home, sign in, sign up, organisations and the 404 page', async () => {
+  it('signed out: home, sign in, sign up, organisations, the network and the 404 page', async () => {
     const { page } = browser();
     for (const [url, heading, title] of [
       ['/', 'Connective', 'Home – Connective'],
       ['/sign-in', 'Sign in', 'Sign in – Connective'],
       ['/sign-up', 'Create an account', 'Create an account – Connective'],
       ['/organisations', 'Organisations', 'Organisations – Connective'],
+      ['/network', 'Collaboration network', 'Collaboration network – Connective'],
+      ['/diffusion', 'Diffusion of innovations', 'Diffusion of innovations – Connective'],
       ['/no/such/page', 'Page not found', 'Page not found – Connective'],
     ] as const) {
       await page.goto(`${baseUrl}${url}`);

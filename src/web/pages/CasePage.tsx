@@ -36,6 +36,7 @@ import { useLabels, type Vocabulary } from '../case-labels.ts';
 import { AppLink } from '../components/AppLink.tsx';
 import { CaseLoadState } from '../components/CaseLoadState.tsx';
 import { CodingPanel } from '../components/CodingPanel.tsx';
+import { CaseAdoptions } from '../components/diffusion/CaseAdoptions.tsx';
 import { CountryMap } from '../components/CountryMap.tsx';
 import { JRC_SOURCE, JrcAttribution } from '../components/JrcAttribution.tsx';
 import { Loading } from '../components/Loading.tsx';
@@ -111,6 +112,7 @@ function CaseDetails({ detail }: { detail: CaseDetail }) {
       <Partners detail={detail} />
       <Outcomes detail={detail} />
       <Resources detail={detail} />
+      {detail.status === 'published' && <CaseAdoptions detail={detail} />}
       <CodingPanel detail={detail} user={user} />
       <SimilarCases id={detail.id} />
       <Provenance detail={detail} />

@@ -5,6 +5,7 @@ import { Button, Heading, Link, Paragraph, Tag, Textfield } from '@digdir/design
 import { useTranslation } from 'react-i18next';
 import { JoinRequestCreate, type Organisation } from '../../shared/organisations.ts';
 import { ApiError, requestToJoin } from '../api.ts';
+import { AdoptionSuggestions } from '../components/AdoptionSuggestions.tsx';
 import { AppLink } from '../components/AppLink.tsx';
 import { FormErrorSummary, useFormErrors } from '../components/FormErrorSummary.tsx';
 import { NotSet } from '../components/NotSet.tsx';
@@ -99,6 +100,8 @@ function OrganisationDetails({ org }: { org: Organisation }) {
           </AppLink>
         </li>
       </ul>
+
+      <AdoptionSuggestions organisationId={org.id} />
 
       {!org.myRole && <JoinSection org={org} signedIn={user !== null} />}
     </>

@@ -16,3 +16,4 @@ export {
   caseCodes,
 } from './cases.ts';
 export { qcaAnalyses } from './qca-analyses.ts';
+export { adoptions } from './adoptions.ts';

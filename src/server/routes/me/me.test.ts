@@ -6,7 +6,7 @@ import {
   signUp,
   type TestApp,
 } from '../../../../test/helpers.ts';
-import { PersonalDataExport } from '../../../shared/accounts.ts';
+import { MembershipList, PersonalDataExport } from '../../../shared/accounts.ts';
 import { auditLog, organisations, users } from '../../db/schema/index.ts';
 import { eq } from 'drizzle-orm';
 
@@ -40,6 +40,25 @@ describe('GET /api/me/export', () => {
     );
     expect(JSON.stringify(data)).not.toMatch(/argon2|csrf|token_hash/i);
     expect((await t.app.inject({ url: '/api/me/export' })).statusCode).toBe(401);
+  });
+});
+
+describe('GET /api/me/organisations', () => {
+  it('lists the organisations I belong to with my role, and only mine', async () => {
+    const p = await signUp(t.app, { name: 'Member Me' });
+    const other = await signUp(t.app, { name: 'Not Me' });
+    const org = await makeOrganisation(t.app, p, { name: 'My Own Org' });
+    await makeOrganisation(t.app, other, { name: 'Somebody Else' });
+    const res = await t.app.inject({ url: '/api/me/organisations', headers: { cookie: p.cookie } });
+    expect(res.statusCode).toBe(200);
+    expect(MembershipList.parse(res.json()).items).toEqual([
+      expect.objectContaining({
+        organisationId: org.id,
+        organisationName: 'My Own Org',
+        role: 'owner',
+      }),
+    ]);
+    expect((await t.app.inject({ url: '/api/me/organisations' })).statusCode).toBe(401);
   });
 });
 

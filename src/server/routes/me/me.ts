@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   AccountDelete,
   Me,
+  MembershipList,
   PasswordChange,
   PersonalDataExport,
   ProfileUpdate,
@@ -12,6 +13,7 @@ import {
   changePassword,
   eraseAccount,
   exportPersonalData,
+  myMemberships,
   updateProfile,
 } from '../../commands/accounts.ts';
 import { presentMe } from '../../presenters/user.ts';
@@ -24,6 +26,18 @@ export async function meRoutes(root: FastifyInstance): Promise<void> {
     '/me',
     { schema: { tags: ['accounts'], summary: 'My profile', response: { 200: Me } } },
     async (request) => presentMe(requireViewer(request).user),
+  );
+
+  app.get(
+    '/me/organisations',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'The organisations I belong to, with my role',
+        response: { 200: MembershipList },
+      },
+    },
+    async (request) => ({ items: await myMemberships(db, requireViewer(request).user.id) }),
   );
 
   app.patch(

@@ -11,6 +11,7 @@ import {
 import { CaseCreate } from '../../../shared/cases.ts';
 import type { NetworkView } from '../../../shared/network.ts';
 import { insertCase, insertCode } from '../../commands/case-store.ts';
+import { adoptions } from '../../db/schema/index.ts';
 
 let t: TestApp;
 let owner: Agent;
@@ -206,6 +207,29 @@ describe('GET /api/network', () => {
     expect(JSON.stringify(v)).not.toContain('@example.org');
   });
 
+  it('ties an adopter to the organisation it learned from', async () => {
+    const [hospital] = (
+      (await t.app.inject({ url: '/api/cases?q=health' })).json() as { items: { id: string }[] }
+    ).items;
+    expect(hospital).toBeDefined();
+    await t.database.db.insert(adoptions).values({
+      organisationId: university.id,
+      caseId: hospital!.id,
+      adoptedOn: '2021-01-01',
+      sourceOrganisationId: city.id,
+      mechanism: 'learning',
+    });
+    const v = await network('');
+    expect(tie(v, `o:${city.id}`, `o:${university.id}`)?.kinds.sort()).toEqual([
+      'adoption',
+      'case',
+    ]);
+    const onlyAdoption = await network('?tie=adoption');
+    expect(onlyAdoption.edges).toHaveLength(1);
+    expect(onlyAdoption.nodes).toHaveLength(2);
+    expect((await network('?tie=adoption&yearTo=2020')).edges).toHaveLength(0);
+  });
+
   it('ties countries covered by the same case', async () => {
     const v = await network('?nodes=countries');
     expect(v.nodes.map((n) => n.id).sort()).toEqual(['c:BE', 'c:NL']);
@@ -216,7 +240,7 @@ describe('GET /api/network', () => {
   it('filters by time window, country and sector', async () => {
     const early = await network('?yearTo=2016');
     expect(early.nodes.map((n) => n.id)).not.toContain('p:hôpital de liège');
-    const belgian = await network('?country=BE');
+    const belgian = await network('?country=BE&tie=case');
     expect(belgian.nodes.map((n) => n.id).sort()).toEqual([`o:${city.id}`, 'p:hôpital de liège']);
     const health = await network('?sector=07&sector=01&group=sector');
     expect(health.summary.nodes).toBe(4);
