@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Option } from 'commander';
 import type { Command } from 'commander';
-import { toCsv } from '../core/network/export.ts';
+import { toCsv } from '../core/csv.ts';
 import { GraphInputError } from '../core/network/graph.ts';
 import { parseGraphDocument, partitionByAttribute } from '../core/network/graph-document.ts';
 import type { GraphDocument } from '../core/network/graph-document.ts';

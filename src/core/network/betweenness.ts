@@ -6,7 +6,8 @@
  * weights are distances) counts shortest paths σ, then the dependencies
  * δ(v) = Σ_{w: v precedes w} σ(v)/σ(w) · (1 + δ(w)) are accumulated in reverse
  * order of distance. Runs in O(nm) (unweighted) or O(nm + n² log n) (weighted)
- * time and O(n + m) memory; the inner loops run over typed CSR arrays.
+ * time and O(n + m) memory; the inner loops run over typed CSR arrays (for the
+ * unweighted search, nodes renumbered breadth-first for locality).
  *
  * Scaling matches networkx 2.8.8: undirected raw values count each unordered
  * pair once (sum / 2); normalised values divide the sum over ordered pairs by
@@ -24,62 +25,135 @@ export interface BetweennessOptions {
   readonly weighted?: boolean;
 }
 
-function accumulateUnweighted(g: Graph, sources: ArrayLike<number>, bc: Float64Array): void {
+/**
+ * A breadth-first numbering of the nodes (from the node of highest degree, then from the first
+ * node not yet reached, component by component), so that nodes near each other in the graph sit
+ * near each other in memory (the idea of Cuthill & McKee 1969). Returns the nodes in the new
+ * order.
+ */
+function breadthFirstNumbering(g: Graph): Int32Array {
   const n = g.n;
   const offsets = g.outOffsets;
   const targets = g.outTargets;
-  const dist = new Int32Array(n).fill(-1);
-  const sigma = new Float64Array(n);
-  const coef = new Float64Array(n);
+  const inOffsets = g.inOffsets;
+  const inTargets = g.inTargets;
   const order = new Int32Array(n);
-  // Shortest-path DAG: successors of the node at BFS position i are
-  // dag[dagStart[i] .. dagStart[i + 1]), recorded during the search so the
-  // accumulation does not rescan every arc.
-  const dag = new Int32Array(targets.length);
-  const dagStart = new Int32Array(n + 1);
-
-  for (let si = 0; si < sources.length; si++) {
-    const s = sources[si]!;
-    order[0] = s;
-    dist[s] = 0;
-    sigma[s] = 1;
-    let head = 0;
-    let tail = 1;
-    let k = 0;
-    while (head < tail) {
-      dagStart[head] = k;
-      const v = order[head++]!;
-      const next = dist[v]! + 1;
-      const sv = sigma[v]!;
-      const end = offsets[v + 1]!;
-      for (let e = offsets[v]!; e < end; e++) {
+  const seen = new Uint8Array(n);
+  let hub = 0;
+  for (let v = 1; v < n; v++) {
+    if (offsets[v + 1]! - offsets[v]! > offsets[hub + 1]! - offsets[hub]!) hub = v;
+  }
+  let count = 0;
+  for (let r = -1; r < n; r++) {
+    const root = r < 0 ? hub : r;
+    if (n === 0 || seen[root] === 1) continue;
+    seen[root] = 1;
+    order[count++] = root;
+    for (let head = count - 1; head < count; head++) {
+      const v = order[head]!;
+      // Both directions, so a directed graph is numbered by its weak components.
+      for (let e = offsets[v]!; e < offsets[v + 1]!; e++) {
         const w = targets[e]!;
-        const dw = dist[w]!;
-        if (dw < 0) {
-          dist[w] = next;
-          sigma[w] = sv;
-          order[tail++] = w;
-          dag[k++] = w;
-        } else if (dw === next) {
-          sigma[w]! += sv;
-          dag[k++] = w;
+        if (seen[w] === 0) {
+          seen[w] = 1;
+          order[count++] = w;
+        }
+      }
+      if (!g.directed) continue;
+      for (let e = inOffsets[v]!; e < inOffsets[v + 1]!; e++) {
+        const w = inTargets[e]!;
+        if (seen[w] === 0) {
+          seen[w] = 1;
+          order[count++] = w;
         }
       }
     }
-    dagStart[tail] = k;
-    // Dependency accumulation, farthest nodes first. coef(w) = (1 + δ(w)) / σ(w).
-    for (let i = tail - 1; i > 0; i--) {
-      const v = order[i]!;
-      let acc = 0;
-      const end = dagStart[i + 1]!;
-      for (let j = dagStart[i]!; j < end; j++) acc += coef[dag[j]!]!;
-      const sv = sigma[v]!;
-      const delta = sv * acc;
-      coef[v] = (1 + delta) / sv;
-      bc[v]! += delta;
-    }
-    for (let i = 0; i < tail; i++) dist[order[i]!] = -1;
   }
+  return order;
+}
+
+function accumulateUnweighted(g: Graph, sources: ArrayLike<number>, bc: Float64Array): void {
+  const n = g.n;
+  const arcs = g.outTargets.length;
+  // All integer state lives in one Int32Array at these offsets: V8's optimised code re-checks
+  // and reloads each typed array the hot loop touches, so one array means fewer checks per arc.
+  const OFFSETS = 0; // CSR offsets of the renumbered graph, n + 1
+  const TARGETS = OFFSETS + n + 1; // CSR targets, arcs
+  const POS = TARGETS + arcs; // each node's position in the current search, or −1
+  const QUEUE = POS + n; // the nodes in the order the search reaches them
+  const DAG_START = QUEUE + n; // successors of the node at position i: DAG[DAG_START[i] ..)
+  const DAG = DAG_START + n + 1; // positions of successors on shortest paths, arcs
+  const ints = new Int32Array(DAG + arcs);
+
+  // Renumber breadth-first for locality, keeping each neighbour list in its original order:
+  // every search then visits the same nodes in the same order and every sum runs in the same
+  // order, so the results are bit-for-bit those of the plain numbering.
+  const node = breadthFirstNumbering(g);
+  const number = new Int32Array(n);
+  for (let i = 0; i < n; i++) number[node[i]!] = i;
+  let arc = 0;
+  for (let i = 0; i < n; i++) {
+    ints[OFFSETS + i] = arc;
+    const v = node[i]!;
+    for (let e = g.outOffsets[v]!; e < g.outOffsets[v + 1]!; e++) {
+      ints[TARGETS + arc++] = number[g.outTargets[e]!]!;
+    }
+  }
+  ints[OFFSETS + n] = arc;
+  ints.fill(-1, POS, POS + n);
+
+  // σ and coef(w) = (1 + δ(w)) / σ(w) are indexed by search position, so both are written in
+  // order and read close together.
+  const floats = new Float64Array(2 * n);
+  const SIGMA = 0;
+  const COEF = n;
+  const dependency = new Float64Array(n);
+
+  for (let si = 0; si < sources.length; si++) {
+    const s = number[sources[si]!]!;
+    ints[QUEUE] = s;
+    ints[POS + s] = 0;
+    floats[SIGMA] = 1;
+    let head = 0;
+    let tail = 1;
+    let k = 0;
+    // Positions [levelEnd, tail) hold the level after the current one.
+    let levelEnd = 1;
+    while (head < tail) {
+      if (head === levelEnd) levelEnd = tail;
+      ints[DAG_START + head] = k;
+      const v = ints[QUEUE + head]!;
+      const sv = floats[SIGMA + head]!;
+      head++;
+      const end = TARGETS + ints[OFFSETS + v + 1]!;
+      for (let e = TARGETS + ints[OFFSETS + v]!; e < end; e++) {
+        const w = ints[e]!;
+        const pw = ints[POS + w]!;
+        if (pw < 0) {
+          ints[POS + w] = tail;
+          ints[QUEUE + tail] = w;
+          floats[SIGMA + tail] = sv;
+          ints[DAG + k++] = tail++;
+        } else if (pw >= levelEnd) {
+          floats[SIGMA + pw]! += sv;
+          ints[DAG + k++] = pw;
+        }
+      }
+    }
+    ints[DAG_START + tail] = k;
+    // Dependency accumulation, farthest nodes first (the source itself gets none).
+    for (let i = tail - 1; i > 0; i--) {
+      let acc = 0;
+      const end = DAG + ints[DAG_START + i + 1]!;
+      for (let j = DAG + ints[DAG_START + i]!; j < end; j++) acc += floats[COEF + ints[j]!]!;
+      const sv = floats[SIGMA + i]!;
+      const delta = sv * acc;
+      floats[COEF + i] = (1 + delta) / sv;
+      dependency[ints[QUEUE + i]!]! += delta;
+    }
+    for (let i = 0; i < tail; i++) ints[POS + ints[QUEUE + i]!] = -1;
+  }
+  for (let v = 0; v < n; v++) bc[v]! += dependency[number[v]!]!;
 }
 
 function accumulateWeighted(g: Graph, sources: ArrayLike<number>, bc: Float64Array): void {
@@ -179,7 +253,8 @@ function allSources(n: number): Int32Array {
  *
  * Unweighted graphs use breadth-first search; with `weighted: true` edge weights
  * are distances and each source runs Dijkstra's algorithm on a binary heap.
- * 10 000 nodes / 50 000 edges take a few seconds.
+ * Unweighted, a 2 000-node Barabási–Albert graph (6 000 edges) takes about 0.3 s
+ * and a 10 000-node one (30 000 edges) about 8 s (`npm run bench:network`).
  *
  * @example
  * // Path a–b–c: b lies on the only a…c shortest path.

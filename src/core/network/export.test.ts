@@ -1,7 +1,7 @@
+import { csvCell } from '../csv.ts';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../qca/csv.ts';
 import {
-  csvCell,
   escapeXml,
   exportAttributeColumns,
   NetworkExportError,

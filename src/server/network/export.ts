@@ -15,6 +15,10 @@ import { BROKERAGE_ROLE_NAMES } from '../../shared/network.ts';
 export function exportNetwork(view: NetworkView): ExportNetwork {
   return {
     directed: false,
+    // Columns that may be empty for every node are still declared with their type.
+    attributeTypes: {
+      node: { country: 'string', sector: 'string', eigenvector: 'double', ei_index: 'double' },
+    },
     nodes: view.nodes.map((n) => ({
       id: n.id,
       label: n.label,
