@@ -82,3 +82,17 @@ describe('Louvain communities (Blondel et al. 2008)', () => {
     expect(result.modularity).toBeCloseTo(modularity(g, result.membership), 14);
   });
 });
+
+describe('modularity of any partition', () => {
+  it('is 0 when every node is in one community, on any graph', () => {
+    for (const seed of seeds) {
+      for (const directed of [false, true]) {
+        const g = randomGnm(60, 150, createRng(seed), { directed, maxWeight: 5 });
+        const one = new Int32Array(g.n);
+        expect(Math.abs(modularity(g, one))).toBeLessThan(1e-12);
+        expect(Math.abs(modularity(g, one, { weighted: false }))).toBeLessThan(1e-12);
+      }
+    }
+    expect(Math.abs(modularity(weighted, new Int32Array(weighted.n)))).toBeLessThan(1e-12);
+  });
+});

@@ -65,6 +65,8 @@ beforeAll(async () => {
         countries: ['FR'],
         yearLaunched: 2015,
         tags: ['chatbot'],
+        // Led by an organisation like Driestad: it would be suggested if drafts counted.
+        partners: [{ name: 'Stad Tweestad', role: 'lead', organisationId: stad.id }],
       }),
     );
     return { chatbot: chatbot.id, later: later.id, pilot: pilot.id, draft: draft.id };
@@ -240,6 +242,8 @@ describe('adoption suggestions', () => {
       'level',
       'tradition',
     ]);
+    expect(forDriestad.map((s) => s.caseId)).not.toContain(draft);
+    expect(JSON.stringify(forDriestad)).not.toContain('Secret');
     const forEenstad = (
       (
         await t.app.inject({ url: `/api/diffusion/suggestions?organisation=${gemeente.id}` })
