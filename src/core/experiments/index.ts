@@ -3,3 +3,4 @@
  * permuted-block and stratified randomisation) and its exportable allocation list.
  */
 export * from './assignment.ts';
+export * from './outcomes.ts';
