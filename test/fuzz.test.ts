@@ -131,6 +131,8 @@ beforeAll(async () => {
     draftCoder: 'nobody',
     draftPartner: 'nobody',
     adoptionId: '00000000-0000-4000-8000-000000000000',
+    spaceId: '00000000-0000-4000-8000-000000000000',
+    spaceName: 'nothing',
     analysisId: (
       (
         await t.app.inject({
@@ -182,6 +184,8 @@ function worldStub(): World {
     draftCoder: 'n',
     draftPartner: 'n',
     adoptionId: '00000000-0000-4000-8000-000000000000',
+    spaceId: 's',
+    spaceName: 'n',
     analysisId: 'a',
   };
 }

@@ -212,6 +212,9 @@ export async function rowCounts(database: Database): Promise<Record<string, numb
     'case_deletions',
     'qca_analyses',
     'adoptions',
+    'spaces',
+    'space_members',
+    'space_access_log',
   ];
   const out: Record<string, number> = {};
   for (const t of tables) {

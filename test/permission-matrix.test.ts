@@ -17,6 +17,8 @@ import {
   organisations,
   qcaAnalyses,
   adoptions,
+  spaces,
+  spaceMembers,
   users,
 } from '../src/server/db/schema/index.ts';
 import { QcaDataSet, QcaParams } from '../src/shared/qca.ts';
@@ -127,12 +129,25 @@ async function makeWorld(): Promise<World> {
         recordedBy: people.owner!.id,
       })
       .returning();
+    const spaceName = `Matrix space ${worlds} ${Math.random().toString(36).slice(2)}`;
+    const [space] = await tx
+      .insert(spaces)
+      .values({ name: spaceName, visibility: 'private', createdBy: people.owner!.id })
+      .returning();
+    await tx.insert(spaceMembers).values([
+      { spaceId: space!.id, userId: people.owner!.id, role: 'owner' },
+      { spaceId: space!.id, userId: people.member!.id, role: 'member' },
+      { spaceId: space!.id, userId: people.orgAdmin!.id, role: 'observer' },
+      { spaceId: space!.id, userId: target!.id, role: 'member' },
+    ]);
     return {
       caseId: published.id,
       draftCaseId: draft.id,
       codeId: code.id,
       analysisId: analysis!.id,
       adoptionId: adoption!.id,
+      spaceId: space!.id,
+      spaceName,
     };
   });
   return {

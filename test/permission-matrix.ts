@@ -45,6 +45,12 @@ export type World = {
   analysisId: string;
   /** The organisation's adoption of the published case, recorded by the owner. */
   adoptionId: string;
+  /**
+   * A private space of the owner: the member is a member of it, the org admin an observer, the
+   * target user a member; to everyone else it does not exist.
+   */
+  spaceId: string;
+  spaceName: string;
 };
 
 export type Call = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; payload?: unknown };
@@ -97,6 +103,24 @@ const adoptionEditors = (allowed: Expected): Record<Actor, Expected> => ({
   moderator: allowed,
   platformAdmin: allowed,
 });
+/** A private space: its owner, member and observer (the org admin) see it; others get 404. */
+const spaceReaders: Record<Actor, Expected> = {
+  anonymous: 404,
+  stranger: 404,
+  member: 'ok',
+  orgAdmin: 'ok',
+  owner: 'ok',
+  moderator: 404,
+  platformAdmin: 404,
+};
+/** Only the space's owner manages it; its member and observer get 403, others 401/404. */
+const spaceManagers: Record<Actor, Expected> = {
+  ...spaceReaders,
+  anonymous: 401,
+  member: 403,
+  orgAdmin: 403,
+};
+const hideSpace = (w: World, actor: Actor) => (spaceReaders[actor] === 'ok' ? [] : [w.spaceName]);
 /** Who may see the draft: its editors; to everyone else it does not exist. */
 const draftReaders: Record<Actor, Expected> = { ...caseEditors(404), anonymous: 404 };
 const hideDraft = (w: World) => [w.draftTitle, w.draftCoder, w.draftPartner];
@@ -570,6 +594,75 @@ export const MATRIX: MatrixRow[] = [
     call: (w) => ({ method: 'GET', url: `/api/diffusion/suggestions?organisation=${w.orgId}` }),
     expect: all('ok'),
     mustNotReveal: hideDraft,
+  },
+  {
+    route: 'GET /api/spaces',
+    visibility: 'self',
+    call: () => ({ method: 'GET', url: '/api/spaces' }),
+    expect: all('ok'),
+    mustNotReveal: hideSpace,
+  },
+  {
+    route: 'POST /api/spaces',
+    visibility: 'public',
+    call: () => ({
+      method: 'POST',
+      url: '/api/spaces',
+      payload: { name: 'A matrix space', visibility: 'private' },
+    }),
+    expect: signedIn('ok'),
+  },
+  {
+    route: 'GET /api/spaces/:id',
+    visibility: 'self',
+    call: (w) => ({ method: 'GET', url: `/api/spaces/${w.spaceId}` }),
+    expect: spaceReaders,
+    mustNotReveal: hideSpace,
+  },
+  {
+    route: 'PATCH /api/spaces/:id',
+    visibility: 'self',
+    call: (w) => ({
+      method: 'PATCH',
+      url: `/api/spaces/${w.spaceId}`,
+      payload: { description: 'Changed by the matrix.' },
+    }),
+    expect: spaceManagers,
+    mustNotReveal: hideSpace,
+  },
+  {
+    route: 'GET /api/spaces/:id/members',
+    visibility: 'self',
+    call: (w) => ({ method: 'GET', url: `/api/spaces/${w.spaceId}/members` }),
+    expect: spaceReaders,
+    mustNotReveal: hideSpace,
+  },
+  {
+    route: 'POST /api/spaces/:id/members',
+    visibility: 'self',
+    call: (w) => ({
+      method: 'POST',
+      url: `/api/spaces/${w.spaceId}/members`,
+      payload: { email: w.outsiderEmail, role: 'observer' },
+    }),
+    expect: spaceManagers,
+    mustNotReveal: hideSpace,
+  },
+  {
+    route: 'DELETE /api/spaces/:id/members/:userId',
+    visibility: 'self',
+    call: (w) => ({
+      method: 'DELETE',
+      url: `/api/spaces/${w.spaceId}/members/${w.targetUserId}`,
+    }),
+    expect: spaceManagers,
+  },
+  {
+    route: 'GET /api/spaces/:id/access-log',
+    visibility: 'self',
+    call: (w) => ({ method: 'GET', url: `/api/spaces/${w.spaceId}/access-log` }),
+    expect: spaceManagers,
+    mustNotReveal: hideSpace,
   },
   {
     route: 'POST /api/qca/dataset',

@@ -17,3 +17,4 @@ export {
 } from './cases.ts';
 export { qcaAnalyses } from './qca-analyses.ts';
 export { adoptions } from './adoptions.ts';
+export { spaces, spaceMembers, spaceAccessLog } from './spaces.ts';
