@@ -77,6 +77,10 @@ export const PersonalDataExport = z.object({
   exportedAt: z.string(),
   user: Me,
   memberships: z.array(Membership),
+  /** The spaces (safe havens) I belong to, private ones included: they are mine to know. */
+  spaces: z.array(
+    z.object({ spaceId: z.uuid(), spaceName: z.string(), role: z.string(), since: z.string() }),
+  ),
   joinRequests: z.array(
     z.object({
       organisationId: z.uuid(),

@@ -15,6 +15,8 @@ import {
   organisationMembers,
   organisations,
   sessions,
+  spaceMembers,
+  spaces,
   users,
 } from '../db/schema/index.ts';
 import { conflict, HttpError, isUniqueViolation } from '../errors.ts';
@@ -157,8 +159,14 @@ export async function exportPersonalData(
   viewer: ActiveSession,
 ): Promise<PersonalDataExport> {
   const userId = viewer.user.id;
-  const [memberships, requests, sessionRows, trail] = await Promise.all([
+  const [memberships, spaceRows, requests, sessionRows, trail] = await Promise.all([
     myMemberships(db, userId),
+    db
+      .select({ m: spaceMembers, name: spaces.name })
+      .from(spaceMembers)
+      .innerJoin(spaces, eq(spaces.id, spaceMembers.spaceId))
+      .where(eq(spaceMembers.userId, userId))
+      .orderBy(asc(spaceMembers.createdAt)),
     db
       .select()
       .from(joinRequests)
@@ -176,6 +184,12 @@ export async function exportPersonalData(
     exportedAt: new Date().toISOString(),
     user: presentMe(viewer.user),
     memberships,
+    spaces: spaceRows.map(({ m, name }) => ({
+      spaceId: m.spaceId,
+      spaceName: name,
+      role: m.role,
+      since: m.createdAt.toISOString(),
+    })),
     joinRequests: requests.map((r) => ({
       organisationId: r.organisationId,
       status: r.status,

@@ -34,6 +34,23 @@ describe('GET /api/me/export', () => {
         role: 'owner',
       }),
     ]);
+    expect(data.spaces).toEqual([]);
+    const space = await t.app.inject({
+      method: 'POST',
+      url: '/api/spaces',
+      headers: p.headers,
+      payload: { name: 'My private lab', visibility: 'private' },
+    });
+    const again = PersonalDataExport.parse(
+      (await t.app.inject({ url: '/api/me/export', headers: { cookie: p.cookie } })).json(),
+    );
+    expect(again.spaces).toEqual([
+      expect.objectContaining({
+        spaceId: (space.json() as { id: string }).id,
+        spaceName: 'My private lab',
+        role: 'owner',
+      }),
+    ]);
     expect(data.sessions.length).toBeGreaterThan(0);
     expect(data.auditTrail.map((a) => a.action)).toEqual(
       expect.arrayContaining(['user.create', 'organisation.create']),
