@@ -25,20 +25,12 @@ import { adoptions } from '../db/schema/index.ts';
 import { badRequest, conflict, forbidden, isUniqueViolation, notFound } from '../errors.ts';
 import { recordAudit } from './audit.ts';
 import { isModerator } from './cases.ts';
+import { getMembership } from './organisations.ts';
 import { partnerNodeId } from '../network/ties.ts';
 
 type Viewer = ActiveSession | null;
 
 // ---- adoption records ----
-
-async function isMember(db: Db, userId: string, organisationId: string): Promise<boolean> {
-  const found = await rows<{ one: number }>(
-    db,
-    sql`select 1 as one from organisation_members
-        where user_id = ${userId} and organisation_id = ${organisationId} limit 1`,
-  );
-  return found.length > 0;
-}
 
 /** The first year of a published case: its launch year, else its start date's year. */
 async function publishedCase(db: Db, id: string) {
@@ -60,7 +52,10 @@ export async function recordAdoption(db: Db, viewer: ActiveSession, input: Adopt
     throw badRequest('The organisation does not exist.', [
       { path: 'organisationId', message: 'is not an organisation on the platform' },
     ]);
-  if (!isModerator(viewer) && !(await isMember(db, viewer.user.id, input.organisationId)))
+  if (
+    !isModerator(viewer) &&
+    (await getMembership(db, input.organisationId, viewer.user.id)) === null
+  )
     throw forbidden('Only members of the organisation may record what it adopted.');
 
   const adoptedYear = Number(input.adoptedOn.slice(0, 4));
@@ -237,7 +232,7 @@ export async function deleteAdoption(db: Db, viewer: ActiveSession, id: string) 
     sql`select organisation_id from adoptions where id = ${id}`,
   );
   if (!a) throw notFound('Adoption');
-  if (!isModerator(viewer) && !(await isMember(db, viewer.user.id, a.organisation_id)))
+  if (!isModerator(viewer) && (await getMembership(db, a.organisation_id, viewer.user.id)) === null)
     throw forbidden('Only members of the organisation may remove what it adopted.');
   await db.transaction(async (tx) => {
     await tx.execute(sql`delete from adoptions where id = ${id}`);

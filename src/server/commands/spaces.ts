@@ -17,6 +17,7 @@ import { rows } from '../db/rows.ts';
 import { spaceAccessLog, spaceMembers, spaces } from '../db/schema/index.ts';
 import { badRequest, conflict, forbidden, notFound } from '../errors.ts';
 import { recordAudit } from './audit.ts';
+import { getMembership } from './organisations.ts';
 
 type Viewer = ActiveSession | null;
 
@@ -85,17 +86,13 @@ export async function getSpace(db: Db, viewer: Viewer, id: string): Promise<Spac
 }
 
 export async function createSpace(db: Db, viewer: ActiveSession, input: SpaceCreate) {
-  if (input.organisationId !== null) {
-    const [member] = await rows<{ one: number }>(
-      db,
-      sql`select 1 as one from organisation_members
-          where organisation_id = ${input.organisationId} and user_id = ${viewer.user.id}`,
-    );
-    if (!member)
-      throw badRequest('The space can only belong to an organisation you are a member of.', [
-        { path: 'organisationId', message: 'is not an organisation you belong to' },
-      ]);
-  }
+  if (
+    input.organisationId !== null &&
+    (await getMembership(db, input.organisationId, viewer.user.id)) === null
+  )
+    throw badRequest('The space can only belong to an organisation you are a member of.', [
+      { path: 'organisationId', message: 'is not an organisation you belong to' },
+    ]);
   const id = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(spaces)
