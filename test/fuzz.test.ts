@@ -118,7 +118,37 @@ beforeAll(async () => {
     headers: owner.headers,
     payload: { factor: 'org.culture', direction: 'driver' },
   });
+  const space = (
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/spaces',
+      headers: owner.headers,
+      payload: { name: 'Fuzzed space', visibility: 'private' },
+    })
+  ).json() as { id: string };
+  const experiment = (
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/spaces/${space.id}/experiments`,
+      headers: owner.headers,
+      payload: {
+        title: 'Fuzzed experiment',
+        design: 'pilot',
+        hypothesis: 'h',
+        successCriterion: 's',
+      },
+    })
+  ).json() as { id: string };
+  const nil = '00000000-0000-4000-8000-000000000000';
   world = {
+    plannedExperimentId: experiment.id,
+    runningExperimentId: experiment.id,
+    endedExperimentId: experiment.id,
+    publishedExperimentId: experiment.id,
+    experimentTitles: [],
+    lessonId: nil,
+    invitationId: nil,
+    strangerInvitationId: nil,
     orgId: org.id,
     targetUserId: member.id,
     requestId: '00000000-0000-4000-8000-000000000000',
@@ -131,7 +161,7 @@ beforeAll(async () => {
     draftCoder: 'nobody',
     draftPartner: 'nobody',
     adoptionId: '00000000-0000-4000-8000-000000000000',
-    spaceId: '00000000-0000-4000-8000-000000000000',
+    spaceId: space.id,
     spaceName: 'nothing',
     analysisId: (
       (
@@ -187,6 +217,14 @@ function worldStub(): World {
     spaceId: 's',
     spaceName: 'n',
     analysisId: 'a',
+    plannedExperimentId: 'x',
+    runningExperimentId: 'x',
+    endedExperimentId: 'x',
+    publishedExperimentId: 'x',
+    experimentTitles: [],
+    lessonId: 'l',
+    invitationId: 'i',
+    strangerInvitationId: 'i',
   };
 }
 

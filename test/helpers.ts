@@ -215,6 +215,11 @@ export async function rowCounts(database: Database): Promise<Record<string, numb
     'spaces',
     'space_members',
     'space_access_log',
+    'space_invitations',
+    'experiments',
+    'experiment_amendments',
+    'experiment_decisions',
+    'lessons',
   ];
   const out: Record<string, number> = {};
   for (const t of tables) {

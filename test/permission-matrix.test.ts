@@ -19,8 +19,13 @@ import {
   adoptions,
   spaces,
   spaceMembers,
+  spaceInvitations,
+  experiments,
   users,
 } from '../src/server/db/schema/index.ts';
+import { publishExperiment } from '../src/server/commands/lessons.ts';
+import { assignArms } from '../src/core/experiments/index.ts';
+import { eq } from 'drizzle-orm';
 import { QcaDataSet, QcaParams } from '../src/shared/qca.ts';
 
 let t: TestApp;
@@ -137,10 +142,74 @@ async function makeWorld(): Promise<World> {
     await tx.insert(spaceMembers).values([
       { spaceId: space!.id, userId: people.owner!.id, role: 'owner' },
       { spaceId: space!.id, userId: people.member!.id, role: 'member' },
-      { spaceId: space!.id, userId: people.orgAdmin!.id, role: 'observer' },
+      { spaceId: space!.id, userId: people.observer!.id, role: 'observer' },
       { spaceId: space!.id, userId: target!.id, role: 'member' },
     ]);
+    const tag = `${worlds} ${Math.random().toString(36).slice(2)}`;
+    const plan = {
+      spaceId: space!.id,
+      design: 'pilot',
+      hypothesis: 'Letters help',
+      successCriterion: 'Five points more',
+      arms: ['control', 'treatment'],
+      outcomeKind: 'binary' as const,
+      createdBy: people.owner!.id,
+    };
+    const made = await tx
+      .insert(experiments)
+      .values([
+        { ...plan, title: `Planned experiment ${tag}` },
+        { ...plan, title: `Running experiment ${tag}`, status: 'running', startedAt: new Date() },
+        {
+          ...plan,
+          title: `Ended experiment ${tag}`,
+          status: 'completed',
+          result: 'not_supported',
+          startedAt: new Date(),
+          endedAt: new Date(),
+        },
+        {
+          ...plan,
+          title: `Published experiment ${tag}`,
+          status: 'stopped',
+          stopReason: 'Budget cut',
+          startedAt: new Date(),
+          endedAt: new Date(),
+        },
+      ])
+      .returning();
+    const [planned, running, ended, publishedExperiment] = made;
+    await tx
+      .update(experiments)
+      .set({
+        allocation: assignArms({
+          units: [{ id: 'u1' }, { id: 'u2' }],
+          arms: ['control', 'treatment'],
+          seed: 1,
+          method: 'simple',
+        }),
+        allocatedAt: new Date(),
+      })
+      .where(eq(experiments.id, running!.id));
+    const invited = await tx
+      .insert(spaceInvitations)
+      .values([
+        {
+          spaceId: space!.id,
+          email: `invited-${tag.replace(' ', '-')}@example.org`,
+          role: 'member',
+        },
+        { spaceId: space!.id, email: people.stranger!.email, role: 'observer' },
+      ])
+      .returning();
     return {
+      plannedExperimentId: planned!.id,
+      runningExperimentId: running!.id,
+      endedExperimentId: ended!.id,
+      publishedExperimentId: publishedExperiment!.id,
+      experimentTitles: [planned!.title, running!.title, ended!.title],
+      invitationId: invited[0]!.id,
+      strangerInvitationId: invited[1]!.id,
       caseId: published.id,
       draftCaseId: draft.id,
       codeId: code.id,
@@ -150,7 +219,15 @@ async function makeWorld(): Promise<World> {
       spaceName,
     };
   });
+  const [ownerRow] = await db.select().from(users).where(eq(users.id, people.owner!.id));
+  const lesson = await publishExperiment(
+    db,
+    { tokenHash: '', csrfToken: '', user: ownerRow! },
+    made.publishedExperimentId,
+    true,
+  );
   return {
+    lessonId: lesson.id,
     orgId: org!.id,
     targetUserId: target!.id,
     requestId: req!.id,

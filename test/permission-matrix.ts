@@ -9,6 +9,7 @@
 export const ACTORS = [
   'anonymous',
   'stranger',
+  'observer',
   'member',
   'orgAdmin',
   'owner',
@@ -46,11 +47,24 @@ export type World = {
   /** The organisation's adoption of the published case, recorded by the owner. */
   adoptionId: string;
   /**
-   * A private space of the owner: the member is a member of it, the org admin an observer, the
-   * target user a member; to everyone else it does not exist.
+   * A private space of the owner: the member and the target user are members of it, the
+   * observer an observer; to everyone else it does not exist.
    */
   spaceId: string;
   spaceName: string;
+  /** Experiments in the space: planned, running (allocated, with outcomes), completed, published. */
+  plannedExperimentId: string;
+  runningExperimentId: string;
+  endedExperimentId: string;
+  publishedExperimentId: string;
+  /** Their titles, bar the published one: none may reach anyone outside the space. */
+  experimentTitles: string[];
+  /** The lesson of the published experiment (anonymised). */
+  lessonId: string;
+  /** The owner's pending invitation of an outsider to the space. */
+  invitationId: string;
+  /** A pending invitation of the stranger to the space. */
+  strangerInvitationId: string;
 };
 
 export type Call = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; payload?: unknown };
@@ -67,6 +81,7 @@ export type MatrixRow = {
 const all = (e: Expected): Record<Actor, Expected> => ({
   anonymous: e,
   stranger: e,
+  observer: e,
   member: e,
   orgAdmin: e,
   owner: e,
@@ -77,6 +92,7 @@ const signedIn = (e: Expected): Record<Actor, Expected> => ({ ...all(e), anonymo
 const managers = (others: Expected): Record<Actor, Expected> => ({
   anonymous: 401,
   stranger: others,
+  observer: others,
   member: others,
   orgAdmin: 'ok',
   owner: 'ok',
@@ -87,6 +103,7 @@ const managers = (others: Expected): Record<Actor, Expected> => ({
 const caseEditors = (others: Expected): Record<Actor, Expected> => ({
   anonymous: 401,
   stranger: others,
+  observer: others,
   member: 'ok',
   orgAdmin: 'ok',
   owner: 'ok',
@@ -97,18 +114,23 @@ const caseEditors = (others: Expected): Record<Actor, Expected> => ({
 const adoptionEditors = (allowed: Expected): Record<Actor, Expected> => ({
   anonymous: 401,
   stranger: 403,
+  observer: 403,
   member: allowed,
   orgAdmin: allowed,
   owner: allowed,
   moderator: allowed,
   platformAdmin: allowed,
 });
-/** A private space: its owner, member and observer (the org admin) see it; others get 404. */
+/**
+ * A private space: its owner, member and observer see it; to everyone else — the organisation's
+ * admin, moderators and platform admins included — it does not exist (404).
+ */
 const spaceReaders: Record<Actor, Expected> = {
   anonymous: 404,
   stranger: 404,
+  observer: 'ok',
   member: 'ok',
-  orgAdmin: 'ok',
+  orgAdmin: 404,
   owner: 'ok',
   moderator: 404,
   platformAdmin: 404,
@@ -118,9 +140,14 @@ const spaceManagers: Record<Actor, Expected> = {
   ...spaceReaders,
   anonymous: 401,
   member: 403,
-  orgAdmin: 403,
+  observer: 403,
 };
-const hideSpace = (w: World, actor: Actor) => (spaceReaders[actor] === 'ok' ? [] : [w.spaceName]);
+/** Owners and members write in the space (experiments); observers only read. */
+const spaceWriters: Record<Actor, Expected> = { ...spaceReaders, anonymous: 401, observer: 403 };
+/** Only the invited person (the stranger) may answer an invitation; to others it does not exist. */
+const invitee: Record<Actor, Expected> = { ...all(404), anonymous: 401, stranger: 'ok' };
+const hideSpace = (w: World, actor: Actor) =>
+  spaceReaders[actor] === 'ok' ? [] : [w.spaceName, ...w.experimentTitles];
 /** Who may see the draft: its editors; to everyone else it does not exist. */
 const draftReaders: Record<Actor, Expected> = { ...caseEditors(404), anonymous: 404 };
 const hideDraft = (w: World) => [w.draftTitle, w.draftCoder, w.draftPartner];
@@ -332,6 +359,7 @@ export const MATRIX: MatrixRow[] = [
     expect: {
       anonymous: 401,
       stranger: 'ok',
+      observer: 'ok',
       member: 409,
       orgAdmin: 409,
       owner: 409,
@@ -362,6 +390,7 @@ export const MATRIX: MatrixRow[] = [
     expect: {
       anonymous: 401,
       stranger: 403,
+      observer: 403,
       member: 403,
       orgAdmin: 403,
       owner: 403,
@@ -510,6 +539,7 @@ export const MATRIX: MatrixRow[] = [
     expect: {
       anonymous: 401,
       stranger: 403,
+      observer: 403,
       member: 'ok',
       orgAdmin: 403,
       owner: 403,
@@ -737,12 +767,213 @@ export const MATRIX: MatrixRow[] = [
     expect: {
       anonymous: 401,
       stranger: 403,
+      observer: 403,
       member: 403,
       orgAdmin: 403,
       owner: 'ok',
       moderator: 'ok',
       platformAdmin: 'ok',
     },
+  },
+  // ---- safe havens: invitations, experiments, lessons ----
+  {
+    route: 'GET /api/spaces/:id/invitations',
+    visibility: 'self',
+    call: (w) => ({ method: 'GET', url: `/api/spaces/${w.spaceId}/invitations` }),
+    expect: spaceManagers,
+    mustNotReveal: hideSpace,
+  },
+  {
+    route: 'POST /api/spaces/:id/invitations',
+    visibility: 'self',
+    call: (w) => ({
+      method: 'POST',
+      url: `/api/spaces/${w.spaceId}/invitations`,
+      payload: { email: 'someone-new@example.org', role: 'member' },
+    }),
+    expect: spaceManagers,
+    mustNotReveal: hideSpace,
+  },
+  {
+    route: 'DELETE /api/spaces/:id/invitations/:invitationId',
+    visibility: 'self',
+    call: (w) => ({
+      method: 'DELETE',
+      url: `/api/spaces/${w.spaceId}/invitations/${w.invitationId}`,
+    }),
+    expect: spaceManagers,
+  },
+  {
+    route: 'GET /api/me/invitations',
+    visibility: 'self',
+    call: () => ({ method: 'GET', url: '/api/me/invitations' }),
+    expect: signedIn('ok'),
+    // The stranger is invited: the space's name (not its content) is what the invitation shows.
+    mustNotReveal: (w, actor) => (actor === 'stranger' ? w.experimentTitles : hideSpace(w, actor)),
+  },
+  {
+    route: 'POST /api/me/invitations/:id/accept',
+    visibility: 'self',
+    call: (w) => ({ method: 'POST', url: `/api/me/invitations/${w.strangerInvitationId}/accept` }),
+    expect: invitee,
+    mustNotReveal: (w, actor) => (actor === 'stranger' ? [] : hideSpace(w, actor)),
+  },
+  {
+    route: 'POST /api/me/invitations/:id/decline',
+    visibility: 'self',
+    call: (w) => ({
+      method: 'POST',
+      url: `/api/me/invitations/${w.strangerInvitationId}/decline`,
+    }),
+    expect: invitee,
+  },
+  {
+    route: 'GET /api/spaces/:id/experiments',
+    visibility: 'self',
+    call: (w) => ({ method: 'GET', url: `/api/spaces/${w.spaceId}/experiments` }),
+    expect: spaceReaders,
+    mustNotReveal: hideSpace,
+  },
+  {
+    route: 'POST /api/spaces/:id/experiments',
+    visibility: 'self',
+    call: (w) => ({
+      method: 'POST',
+      url: `/api/spaces/${w.spaceId}/experiments`,
+      payload: { title: 'A matrix experiment', design: 'pilot' },
+    }),
+    expect: spaceWriters,
+    mustNotReveal: hideSpace,
+  },
+  {
+    route: 'GET /api/experiments/:id',
+    visibility: 'self',
+    call: (w) => ({ method: 'GET', url: `/api/experiments/${w.runningExperimentId}` }),
+    expect: spaceReaders,
+    mustNotReveal: hideSpace,
+  },
+  {
+    route: 'PATCH /api/experiments/:id',
+    visibility: 'self',
+    call: (w) => ({
+      method: 'PATCH',
+      url: `/api/experiments/${w.runningExperimentId}`,
+      payload: { lessonsWorked: 'Written by the matrix.' },
+    }),
+    expect: spaceWriters,
+    mustNotReveal: hideSpace,
+  },
+  {
+    route: 'POST /api/experiments/:id/start',
+    visibility: 'self',
+    call: (w) => ({ method: 'POST', url: `/api/experiments/${w.plannedExperimentId}/start` }),
+    expect: spaceWriters,
+    mustNotReveal: hideSpace,
+  },
+  {
+    route: 'POST /api/experiments/:id/stop',
+    visibility: 'self',
+    call: (w) => ({
+      method: 'POST',
+      url: `/api/experiments/${w.runningExperimentId}/stop`,
+      payload: { reason: 'Stopped by the matrix' },
+    }),
+    expect: spaceWriters,
+    mustNotReveal: hideSpace,
+  },
+  {
+    route: 'POST /api/experiments/:id/complete',
+    visibility: 'self',
+    call: (w) => ({
+      method: 'POST',
+      url: `/api/experiments/${w.runningExperimentId}/complete`,
+      payload: { result: 'inconclusive' },
+    }),
+    expect: spaceWriters,
+    mustNotReveal: hideSpace,
+  },
+  {
+    route: 'POST /api/experiments/:id/allocation',
+    visibility: 'self',
+    call: (w) => ({
+      method: 'POST',
+      url: `/api/experiments/${w.runningExperimentId}/allocation`,
+      payload: { method: 'block', seed: 7, units: [{ id: 'u1' }, { id: 'u2' }] },
+    }),
+    expect: spaceWriters,
+    mustNotReveal: hideSpace,
+  },
+  {
+    route: 'GET /api/experiments/:id/allocation.csv',
+    visibility: 'self',
+    call: (w) => ({
+      method: 'GET',
+      url: `/api/experiments/${w.runningExperimentId}/allocation.csv`,
+    }),
+    expect: spaceReaders,
+  },
+  {
+    route: 'POST /api/experiments/:id/outcomes',
+    visibility: 'self',
+    call: (w) => ({
+      method: 'POST',
+      url: `/api/experiments/${w.runningExperimentId}/outcomes`,
+      payload: { csv: 'unit,arm,value\nu1,control,0\nu2,treatment,1\n' },
+    }),
+    expect: spaceWriters,
+    mustNotReveal: hideSpace,
+  },
+  {
+    route: 'POST /api/experiments/:id/decisions',
+    visibility: 'self',
+    call: (w) => ({
+      method: 'POST',
+      url: `/api/experiments/${w.runningExperimentId}/decisions`,
+      payload: { text: 'Decided by the matrix' },
+    }),
+    expect: spaceWriters,
+  },
+  {
+    route: 'GET /api/experiments/:id/publication',
+    visibility: 'self',
+    call: (w) => ({ method: 'GET', url: `/api/experiments/${w.endedExperimentId}/publication` }),
+    expect: spaceManagers,
+    mustNotReveal: hideSpace,
+  },
+  {
+    route: 'POST /api/experiments/:id/publication',
+    visibility: 'self',
+    call: (w) => ({
+      method: 'POST',
+      url: `/api/experiments/${w.endedExperimentId}/publication`,
+      payload: { anonymise: true, confirm: true },
+    }),
+    expect: spaceManagers,
+    mustNotReveal: (w) => [w.spaceName],
+  },
+  {
+    route: 'DELETE /api/experiments/:id/publication',
+    visibility: 'self',
+    call: (w) => ({
+      method: 'DELETE',
+      url: `/api/experiments/${w.publishedExperimentId}/publication`,
+    }),
+    expect: spaceManagers,
+  },
+  {
+    route: 'GET /api/lessons',
+    visibility: 'public',
+    call: () => ({ method: 'GET', url: '/api/lessons' }),
+    expect: all('ok'),
+    // Only the published, anonymised lesson: never the space, its people or other experiments.
+    mustNotReveal: (w) => [w.spaceName, ...w.experimentTitles, w.memberEmails[0]!, 'Matrix owner'],
+  },
+  {
+    route: 'GET /api/lessons/:id',
+    visibility: 'public',
+    call: (w) => ({ method: 'GET', url: `/api/lessons/${w.lessonId}` }),
+    expect: all('ok'),
+    mustNotReveal: (w) => [w.spaceName, ...w.experimentTitles, 'Matrix owner'],
   },
 ];
 

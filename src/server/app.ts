@@ -31,6 +31,7 @@ import { diffusionRoutes } from './routes/diffusion/diffusion.ts';
 import { networkRoutes } from './routes/network/network.ts';
 import { qcaRoutes } from './routes/qca/qca.ts';
 import { spaceRoutes } from './routes/spaces/spaces.ts';
+import { experimentRoutes } from './routes/spaces/experiments.ts';
 import { CaseIndex } from './search/case-index.ts';
 import type { FieldIssue } from '../shared/errors.ts';
 
@@ -237,6 +238,7 @@ export async function buildApp({
   await app.register(networkRoutes, { prefix: '/api' });
   await app.register(diffusionRoutes, { prefix: '/api' });
   await app.register(spaceRoutes, { prefix: '/api' });
+  await app.register(experimentRoutes, { prefix: '/api' });
 
   app.get('/robots.txt', { schema: { hide: true } }, async (_req, reply) =>
     reply.type('text/plain').send('User-agent: *\nDisallow: /api/\n'),

@@ -203,7 +203,11 @@ export const LessonsQuery = z.strictObject({
   design: ExperimentDesign.optional(),
   result: z.union([ExperimentResult, z.literal('stopped')]).optional(),
   country: CountryCode.optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
 });
+export type LessonsQuery = z.infer<typeof LessonsQuery>;
+/** Lessons per page of the library. */
+export const LESSONS_PAGE_SIZE = 20;
 
 export const Space = z.object({
   id: z.uuid(),
@@ -243,3 +247,211 @@ export const AccessLogEntry = z.object({
   action: z.string(),
 });
 export const AccessLog = z.object({ items: z.array(AccessLogEntry) });
+
+// ---- invitations ----
+
+export const Invitation = z.object({
+  id: z.uuid(),
+  space: z.object({ id: z.uuid(), name: z.string() }),
+  email: z.string(),
+  role: SpaceRole,
+  invitedBy: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Invitation = z.infer<typeof Invitation>;
+export const InvitationList = z.object({ items: z.array(Invitation) });
+
+// ---- experiments ----
+
+export const OutcomesUpload = z.strictObject({
+  /** The outcome file: a header `unit,arm,value` and one row per unit. */
+  csv: z.string().min(1).max(20_000_000),
+});
+
+const Person = z.object({ id: z.uuid(), name: z.string() }).nullable();
+
+export const Amendment = z.object({
+  id: z.uuid(),
+  field: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+  reason: z.string(),
+  by: Person,
+  at: z.string(),
+});
+export type Amendment = z.infer<typeof Amendment>;
+
+export const Decision = z.object({ id: z.uuid(), text: z.string(), by: Person, at: z.string() });
+export type Decision = z.infer<typeof Decision>;
+
+export const OutcomeAnalysis = z.union([
+  z.object({
+    kind: z.literal('binary'),
+    arms: z.tuple([z.string(), z.string()]),
+    n: z.tuple([z.number(), z.number()]),
+    successes: z.tuple([z.number(), z.number()]),
+    proportions: z.tuple([z.number(), z.number()]),
+    difference: z.number(),
+    statistic: z.number().nullable(),
+    pValue: z.number().nullable(),
+    confLow: z.number(),
+    confHigh: z.number(),
+  }),
+  z.object({
+    kind: z.literal('numeric'),
+    arms: z.tuple([z.string(), z.string()]),
+    n: z.tuple([z.number(), z.number()]),
+    means: z.tuple([z.number(), z.number()]),
+    difference: z.number(),
+    statistic: z.number(),
+    df: z.number(),
+    pValue: z.number(),
+    confLow: z.number(),
+    confHigh: z.number(),
+  }),
+]);
+export type OutcomeAnalysis = z.infer<typeof OutcomeAnalysis>;
+
+export const AllocationSummary = z.object({
+  method: z.enum(['simple', 'block', 'stratified']),
+  seed: z.number().int(),
+  blockSize: z.number().int().nullable(),
+  units: z.number().int(),
+  counts: z.record(z.string(), z.number().int()),
+  countsByStratum: z.record(z.string(), z.record(z.string(), z.number().int())),
+  createdAt: z.string(),
+});
+
+export const OutcomesSummary = z.object({
+  units: z.number().int(),
+  byArm: z.record(z.string(), z.number().int()),
+  uploadedAt: z.string(),
+});
+
+const planShape = z.object({
+  title: z.string(),
+  question: z.string(),
+  hypothesis: z.string(),
+  intervention: z.string(),
+  design: ExperimentDesign,
+  population: z.string(),
+  plannedSampleSize: z.number().int().nullable(),
+  primaryMetric: z.string(),
+  successCriterion: z.string(),
+  startsOn: z.string().nullable(),
+  endsOn: z.string().nullable(),
+  budget: z.number().nullable(),
+  currency: z.string(),
+  risks: z.string(),
+  ethics: z.string(),
+  dataProtection: z.string(),
+  arms: z.array(z.string()),
+  outcomeKind: OutcomeKind,
+  /** A COFOG code and an ISO country code (plain strings: responses are not re-validated). */
+  sector: z.string().nullable(),
+  country: z.string().nullable(),
+});
+
+export const ExperimentSummary = z.object({
+  id: z.uuid(),
+  spaceId: z.uuid(),
+  title: z.string(),
+  design: ExperimentDesign,
+  status: ExperimentStatus,
+  result: ExperimentResult.nullable(),
+  startsOn: z.string().nullable(),
+  endsOn: z.string().nullable(),
+  published: z.boolean(),
+  updatedAt: z.string(),
+});
+export type ExperimentSummary = z.infer<typeof ExperimentSummary>;
+export const ExperimentList = z.object({ items: z.array(ExperimentSummary) });
+
+export const Experiment = planShape.extend({
+  id: z.uuid(),
+  space: z.object({ id: z.uuid(), name: z.string(), visibility: SpaceVisibility }),
+  status: ExperimentStatus,
+  result: ExperimentResult.nullable(),
+  stopReason: z.string().nullable(),
+  startedAt: z.string().nullable(),
+  endedAt: z.string().nullable(),
+  lessonsWorked: z.string(),
+  lessonsFailed: z.string(),
+  lessonsDifferently: z.string(),
+  createdBy: Person,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  amendments: z.array(Amendment),
+  decisions: z.array(Decision),
+  allocation: AllocationSummary.nullable(),
+  outcomes: OutcomesSummary.nullable(),
+  analysis: OutcomeAnalysis.nullable(),
+  /** Why there is no analysis although there are outcomes (e.g. an arm without data). */
+  analysisProblem: z.string().nullable(),
+  lesson: z.object({ id: z.uuid(), publishedAt: z.string(), anonymised: z.boolean() }).nullable(),
+  canWrite: z.boolean(),
+  canManage: z.boolean(),
+});
+export type Experiment = z.infer<typeof Experiment>;
+
+// ---- the lessons library ----
+
+/** A published experiment: exactly what the owner confirmed in the preview, nothing more. */
+export const Lesson = planShape
+  .omit({ budget: true, currency: true, arms: true, outcomeKind: true })
+  .extend({
+    id: z.uuid(),
+    status: z.enum(['completed', 'stopped']),
+    stopReason: z.string().nullable(),
+    result: ExperimentResult.nullable(),
+    lessonsWorked: z.string(),
+    lessonsFailed: z.string(),
+    lessonsDifferently: z.string(),
+    /** Null when anonymised. */
+    organisation: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    /** The team's names; empty when anonymised. */
+    people: z.array(z.string()),
+    analysis: OutcomeAnalysis.nullable(),
+    amendments: z.array(
+      z.object({
+        field: z.string(),
+        before: z.unknown(),
+        after: z.unknown(),
+        reason: z.string(),
+        at: z.string(),
+      }),
+    ),
+    anonymised: z.boolean(),
+    publishedAt: z.string(),
+  });
+export type Lesson = z.infer<typeof Lesson>;
+
+export const LessonSummary = Lesson.pick({
+  id: true,
+  title: true,
+  design: true,
+  status: true,
+  result: true,
+  sector: true,
+  country: true,
+  organisation: true,
+  anonymised: true,
+  publishedAt: true,
+}).extend({ excerpt: z.string() });
+export type LessonSummary = z.infer<typeof LessonSummary>;
+
+export const LessonList = z.object({
+  items: z.array(LessonSummary),
+  total: z.number().int(),
+  /** Counts over the published lessons that match the other filters. */
+  facets: z.object({
+    design: z.record(z.string(), z.number().int()),
+    result: z.record(z.string(), z.number().int()),
+    sector: z.record(z.string(), z.number().int()),
+    country: z.record(z.string(), z.number().int()),
+  }),
+});
+export type LessonList = z.infer<typeof LessonList>;
+
+/** The preview of a publication: the lesson as it would appear. */
+export const PublicationPreview = z.object({ lesson: Lesson });

@@ -19,6 +19,7 @@ import {
   spaces,
   users,
 } from '../db/schema/index.ts';
+import { rows } from '../db/rows.ts';
 import { conflict, HttpError, isUniqueViolation } from '../errors.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import {
@@ -210,6 +211,43 @@ export async function exportPersonalData(
   };
 }
 
+/**
+ * An erased person leaves every space, and invitations to their address go. Where they were the
+ * last owner, the longest-standing member (else observer) becomes owner, so the space keeps
+ * someone who can manage it; a space they were alone in keeps its content, without members.
+ */
+async function leaveSpacesOnErasure(tx: Tx, userId: string, email: string | null) {
+  const owned = await rows<{ space_id: string }>(
+    tx,
+    sql`select m.space_id from space_members m
+        where m.user_id = ${userId} and m.role = 'owner'
+          and not exists (select 1 from space_members o
+                          where o.space_id = m.space_id and o.role = 'owner' and o.user_id <> ${userId})`,
+  );
+  await tx.execute(sql`delete from space_members where user_id = ${userId}`);
+  for (const { space_id } of owned) {
+    const heirs = await rows<{ user_id: string }>(
+      tx,
+      sql`update space_members set role = 'owner'
+          where (space_id, user_id) = (
+            select space_id, user_id from space_members where space_id = ${space_id}
+            order by case role when 'member' then 0 else 1 end, created_at, user_id limit 1)
+          returning user_id`,
+    );
+    const heir = heirs[0];
+    if (heir)
+      await recordAudit(tx, {
+        actorId: userId,
+        action: 'space.owner.inherit',
+        targetType: 'space',
+        targetId: space_id,
+        details: { userId: heir.user_id },
+      });
+  }
+  if (email)
+    await tx.execute(sql`delete from space_invitations where email = ${email.toLowerCase()}`);
+}
+
 /** A stable pseudonym for an erased account, derived from its id (not from personal data). */
 export function pseudonymFor(userId: string): string {
   return `Former member ${userId.slice(0, 8)}`;
@@ -251,6 +289,7 @@ export async function eraseAccount(db: Db, viewer: ActiveSession, password: stri
     }
     await tx.delete(organisationMembers).where(eq(organisationMembers.userId, userId));
     await tx.delete(joinRequests).where(eq(joinRequests.userId, userId));
+    await leaveSpacesOnErasure(tx, userId, viewer.user.email);
     await revokeAllSessions(tx, userId);
     await tx
       .update(users)

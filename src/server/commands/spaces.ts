@@ -55,12 +55,12 @@ function present(r: SpaceRow): Space {
   };
 }
 
-async function logAccess(db: Db | Tx, spaceId: string, viewer: Viewer, action: string) {
+export async function logAccess(db: Db | Tx, spaceId: string, viewer: Viewer, action: string) {
   await db.insert(spaceAccessLog).values({ spaceId, userId: viewer?.user.id ?? null, action });
 }
 
 /** The space as the viewer may see it; a private space they are not in does not exist for them. */
-async function visibleSpace(db: Db, viewer: Viewer, id: string): Promise<Space> {
+export async function visibleSpace(db: Db, viewer: Viewer, id: string): Promise<Space> {
   const [r] = await rows<SpaceRow>(db, sql`${spaceSelect(viewer)} where s.id = ${id}`);
   if (!r || (r.visibility === 'private' && r.my_role === null)) throw notFound('Space');
   return present(r);
@@ -114,7 +114,7 @@ export async function createSpace(db: Db, viewer: ActiveSession, input: SpaceCre
   return visibleSpace(db, viewer, id);
 }
 
-async function managedSpace(db: Db, viewer: ActiveSession, id: string): Promise<Space> {
+export async function managedSpace(db: Db, viewer: ActiveSession, id: string): Promise<Space> {
   const space = await visibleSpace(db, viewer, id);
   if (!space.canManage) throw forbidden('Only the owners of the space may do this.');
   return space;

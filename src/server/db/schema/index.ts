@@ -18,3 +18,10 @@ export {
 export { qcaAnalyses } from './qca-analyses.ts';
 export { adoptions } from './adoptions.ts';
 export { spaces, spaceMembers, spaceAccessLog } from './spaces.ts';
+export {
+  spaceInvitations,
+  experiments,
+  experimentAmendments,
+  experimentDecisions,
+  lessons,
+} from './experiments.ts';

@@ -3,6 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   AccessLog,
+  InvitationCreate,
+  InvitationList,
   Space,
   SpaceCreate,
   SpaceList,
@@ -22,10 +24,19 @@ import {
   spaceAccessLogOf,
   updateSpace,
 } from '../../commands/spaces.ts';
+import {
+  acceptInvitation,
+  declineInvitation,
+  inviteToSpace,
+  myInvitations,
+  revokeInvitation,
+  spaceInvitationsOf,
+} from '../../commands/space-invitations.ts';
 
 const tags = ['spaces'];
 const IdParams = z.strictObject({ id: z.uuid() });
 const MemberParams = z.strictObject({ id: z.uuid(), userId: z.uuid() });
+const InvitationParams = z.strictObject({ id: z.uuid(), invitationId: z.uuid() });
 
 export async function spaceRoutes(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -142,5 +153,88 @@ export async function spaceRoutes(root: FastifyInstance): Promise<void> {
     async (request) => ({
       items: await spaceAccessLogOf(db, requireViewer(request), request.params.id),
     }),
+  );
+
+  app.get(
+    '/spaces/:id/invitations',
+    {
+      schema: {
+        tags,
+        summary: 'Pending invitations to a space (owners)',
+        params: IdParams,
+        response: { 200: InvitationList },
+      },
+    },
+    async (request) => ({
+      items: await spaceInvitationsOf(db, requireViewer(request), request.params.id),
+    }),
+  );
+
+  app.post(
+    '/spaces/:id/invitations',
+    {
+      schema: {
+        tags,
+        summary:
+          'Invite an e-mail address, or every member of an organisation I belong to (owners); answers the invitations made',
+        params: IdParams,
+        body: InvitationCreate,
+        response: { 201: InvitationList },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send({
+        items: await inviteToSpace(db, requireViewer(request), request.params.id, request.body),
+      }),
+  );
+
+  app.delete(
+    '/spaces/:id/invitations/:invitationId',
+    {
+      schema: { tags, summary: 'Revoke a pending invitation (owners)', params: InvitationParams },
+    },
+    async (request, reply) => {
+      await revokeInvitation(
+        db,
+        requireViewer(request),
+        request.params.id,
+        request.params.invitationId,
+      );
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/me/invitations',
+    {
+      schema: {
+        tags,
+        summary: 'My pending invitations to spaces (to my e-mail address)',
+        response: { 200: InvitationList },
+      },
+    },
+    async (request) => ({ items: await myInvitations(db, requireViewer(request)) }),
+  );
+
+  app.post(
+    '/me/invitations/:id/accept',
+    {
+      schema: {
+        tags,
+        summary: 'Accept an invitation: I join the space with the role it offers',
+        params: IdParams,
+        response: { 200: Space },
+      },
+    },
+    async (request) => acceptInvitation(db, requireViewer(request), request.params.id),
+  );
+
+  app.post(
+    '/me/invitations/:id/decline',
+    { schema: { tags, summary: 'Decline an invitation', params: IdParams } },
+    async (request, reply) => {
+      await declineInvitation(db, requireViewer(request), request.params.id);
+      return reply.status(204).send();
+    },
   );
 }
