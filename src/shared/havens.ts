@@ -232,6 +232,7 @@ export const SpaceMember = z.object({
   role: SpaceRole,
   since: z.string(),
 });
+export type SpaceMember = z.infer<typeof SpaceMember>;
 export const SpaceMemberList = z.object({ items: z.array(SpaceMember) });
 
 /** Owners add people who have an account, by e-mail address. */

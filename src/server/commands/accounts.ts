@@ -241,7 +241,6 @@ async function leaveSpacesOnErasure(tx: Tx, userId: string, email: string | null
         action: 'space.owner.inherit',
         targetType: 'space',
         targetId: space_id,
-        details: { userId: heir.user_id },
       });
   }
   if (email)

@@ -189,7 +189,7 @@ export async function addSpaceMember(
       action: 'space.member.add',
       targetType: 'space',
       targetId: id,
-      details: { userId: user.id, role: input.role },
+      details: { role: input.role },
     });
   });
   return (await listSpaceMembers(db, viewer, id)).find((m) => m.userId === user.id)!;
@@ -213,7 +213,6 @@ export async function removeSpaceMember(db: Db, viewer: ActiveSession, id: strin
       action: 'space.member.remove',
       targetType: 'space',
       targetId: id,
-      details: { userId },
     });
   });
 }
