@@ -11,7 +11,11 @@ import { CasesPage } from './pages/CasesPage.tsx';
 import { CodingAgreementPage } from './pages/CodingAgreementPage.tsx';
 import { DiffusionPage } from './pages/DiffusionPage.tsx';
 import { ErrorPage } from './pages/ErrorPage.tsx';
+import { ExperimentPage } from './pages/ExperimentPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
+import { InvitationsPage } from './pages/InvitationsPage.tsx';
+import { LessonPage } from './pages/LessonPage.tsx';
+import { LessonsPage } from './pages/LessonsPage.tsx';
 import { MembersPage } from './pages/MembersPage.tsx';
 import { MyCasesPage } from './pages/MyCasesPage.tsx';
 import { NetworkPage } from './pages/NetworkPage.tsx';
@@ -26,6 +30,8 @@ import { QcaAnalysisPage } from './pages/QcaAnalysisPage.tsx';
 import { QcaPage } from './pages/QcaPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 import { SignUpPage } from './pages/SignUpPage.tsx';
+import { SpacePage } from './pages/SpacePage.tsx';
+import { SpacesPage } from './pages/SpacesPage.tsx';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -67,6 +73,12 @@ const router = createBrowserRouter([
           { path: 'qca/analyses/:id', element: <QcaAnalysisPage /> },
           { path: 'network', element: <NetworkPage /> },
           { path: 'diffusion', element: <DiffusionPage /> },
+          { path: 'spaces', element: <SpacesPage /> },
+          { path: 'spaces/:id', element: <SpacePage /> },
+          { path: 'experiments/:id', element: <ExperimentPage /> },
+          { path: 'invitations', element: <InvitationsPage /> },
+          { path: 'lessons', element: <LessonsPage /> },
+          { path: 'lessons/:id', element: <LessonPage /> },
           { path: 'audit', element: <AuditPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -81,6 +81,8 @@ export function Layout() {
             <MenuLink to="/qca">{t('layout.qca')}</MenuLink>
             <MenuLink to="/network">{t('layout.network')}</MenuLink>
             <MenuLink to="/diffusion">{t('layout.diffusion')}</MenuLink>
+            <MenuLink to="/spaces">{t('layout.spaces')}</MenuLink>
+            <MenuLink to="/lessons">{t('layout.lessons')}</MenuLink>
             {isPlatformAdmin(user) && <MenuLink to="/audit">{t('layout.audit')}</MenuLink>}
           </ul>
           <ul className="nav-list nav-user">

@@ -76,7 +76,7 @@ function sweepUrls(): string[] {
   return [...new Set([...plain, ...extra])];
 }
 
-let baseline: Record<string, { spaces: number; lessons: number }> = {};
+const baseline: Record<string, { spaces: number; lessons: number }> = {};
 async function counts(who: Agent | null) {
   const spaces = (await call(who, 'GET', '/api/spaces')).json() as { items: unknown[] };
   const lessons = (await call(who, 'GET', '/api/lessons')).json() as { total: number };
