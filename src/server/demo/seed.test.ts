@@ -7,6 +7,9 @@ import { parse } from 'csv-parse/sync';
 import { caseCodes, cases, organisationMembers, organisations, users } from '../db/schema/index.ts';
 import { JRC_SOURCE } from '../commands/case-import-jrc.ts';
 import { ILLUSTRATIVE_CASES } from './illustrative-cases.ts';
+import { listLessons } from '../commands/lessons.ts';
+import { listSpaces } from '../commands/spaces.ts';
+import { LessonsQuery } from '../../shared/havens.ts';
 import { DEMO_ACCOUNTS, JRC_CASES_FILE, JRC_CASE_COUNT, seedDemo, seedJrcCases } from './seed.ts';
 import { signIn } from '../commands/accounts.ts';
 
@@ -53,4 +56,16 @@ describe('the demo content', () => {
     expect(parse(lines, { columns: true }).length).toBe(JRC_CASE_COUNT);
     expect(await seedJrcCases(database.db)).toBe(false);
   }, 120_000);
+
+  it('has a lesson of each kind in the library and keeps the private space to its members', async () => {
+    const found = await listLessons(database.db, LessonsQuery.parse({}));
+    expect(found.items.map((l) => [l.title, l.status, l.result, l.anonymised]).sort()).toEqual([
+      ['Chatbot hand-over to staff for residence permits', 'stopped', null, false],
+      ['Plain-language letters for the energy allowance', 'completed', 'not_supported', true],
+    ]);
+    const letters = found.items.find((l) => l.anonymised)!;
+    expect(letters.organisation).toBeNull();
+    const spaces = await listSpaces(database.db, null);
+    expect(spaces.map((s) => s.name)).toEqual(['Digital service pilots']);
+  });
 });

@@ -15,6 +15,8 @@ import { importJrc, JRC_SOURCE } from '../commands/case-import-jrc.ts';
 import { PROJECT_ROOT } from '../paths.ts';
 
 /** The JRC cases, bundled with the project (see jrc/SOURCE.md). */
+import { seedDemoHavens } from './havens.ts';
+
 export const JRC_CASES_FILE = path.join(PROJECT_ROOT, 'src/server/demo/jrc/cases.csv');
 /** The number of cases in that file (a test keeps it true). */
 export const JRC_CASE_COUNT = 853;
@@ -180,6 +182,11 @@ export async function seedDemo(db: Db): Promise<boolean> {
   const coders = { anna: created[1]!, jonas: created[2]! };
   await seedIllustrativeCases(db, coders.anna.id, coders, organisationIds);
   await seedDemoAdoptions(db, organisationIds, created[0]!.id);
+  await seedDemoHavens(
+    db,
+    { anna: created[1]!, jonas: created[2]!, marie: created[3]! },
+    organisationIds,
+  );
   return true;
 }
 
