@@ -81,6 +81,15 @@ export const PersonalDataExport = z.object({
   spaces: z.array(
     z.object({ spaceId: z.uuid(), spaceName: z.string(), role: z.string(), since: z.string() }),
   ),
+  /** Pending invitations to spaces, sent to my e-mail address. */
+  spaceInvitations: z.array(
+    z.object({
+      spaceId: z.uuid(),
+      spaceName: z.string(),
+      role: z.string(),
+      createdAt: z.string(),
+    }),
+  ),
   joinRequests: z.array(
     z.object({
       organisationId: z.uuid(),

@@ -20,6 +20,7 @@ import {
   users,
 } from '../db/schema/index.ts';
 import { rows } from '../db/rows.ts';
+import { myInvitations } from './space-invitations.ts';
 import { conflict, HttpError, isUniqueViolation } from '../errors.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import {
@@ -190,6 +191,12 @@ export async function exportPersonalData(
       spaceName: name,
       role: m.role,
       since: m.createdAt.toISOString(),
+    })),
+    spaceInvitations: (await myInvitations(db, viewer)).map((i) => ({
+      spaceId: i.space.id,
+      spaceName: i.space.name,
+      role: i.role,
+      createdAt: i.createdAt,
     })),
     joinRequests: requests.map((r) => ({
       organisationId: r.organisationId,

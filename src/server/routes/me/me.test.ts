@@ -51,6 +51,30 @@ describe('GET /api/me/export', () => {
         role: 'owner',
       }),
     ]);
+    const inviter = await signUp(t.app);
+    const other = await t.app.inject({
+      method: 'POST',
+      url: '/api/spaces',
+      headers: inviter.headers,
+      payload: { name: 'A lab that invites me', visibility: 'private' },
+    });
+    const otherId = (other.json() as { id: string }).id;
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/spaces/${otherId}/invitations`,
+      headers: inviter.headers,
+      payload: { email: p.email, role: 'observer' },
+    });
+    const invited = PersonalDataExport.parse(
+      (await t.app.inject({ url: '/api/me/export', headers: { cookie: p.cookie } })).json(),
+    );
+    expect(invited.spaceInvitations).toEqual([
+      expect.objectContaining({
+        spaceId: otherId,
+        spaceName: 'A lab that invites me',
+        role: 'observer',
+      }),
+    ]);
     expect(data.sessions.length).toBeGreaterThan(0);
     expect(data.auditTrail.map((a) => a.action)).toEqual(
       expect.arrayContaining(['user.create', 'organisation.create']),
