@@ -149,6 +149,8 @@ beforeAll(async () => {
     lessonId: nil,
     invitationId: nil,
     strangerInvitationId: nil,
+    notificationId: nil,
+    unsubscribeToken: 'x'.repeat(32),
     orgId: org.id,
     targetUserId: member.id,
     requestId: '00000000-0000-4000-8000-000000000000',
@@ -198,7 +200,7 @@ afterAll(async () => {
 });
 
 const writeRows = MATRIX.filter((r) =>
-  ['POST', 'PATCH', 'DELETE'].includes(r.call(worldStub()).method),
+  ['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.call(worldStub()).method),
 );
 function worldStub(): World {
   return {
@@ -225,6 +227,8 @@ function worldStub(): World {
     lessonId: 'l',
     invitationId: 'i',
     strangerInvitationId: 'i',
+    notificationId: 'n',
+    unsubscribeToken: 't',
   };
 }
 

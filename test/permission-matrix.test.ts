@@ -21,8 +21,10 @@ import {
   spaceMembers,
   spaceInvitations,
   experiments,
+  notifications,
   users,
 } from '../src/server/db/schema/index.ts';
+import { ensureSettings } from '../src/server/notifications/notify.ts';
 import { publishExperiment } from '../src/server/commands/lessons.ts';
 import { assignArms } from '../src/core/experiments/index.ts';
 import { eq } from 'drizzle-orm';
@@ -226,7 +228,19 @@ async function makeWorld(): Promise<World> {
     made.publishedExperimentId,
     true,
   );
+  const [note] = await db
+    .insert(notifications)
+    .values({
+      userId: people.owner!.id,
+      kind: 'space.member.added',
+      params: { actor: 'Matrix notification', space: 'Matrix', role: 'member' },
+      link: '/spaces',
+    })
+    .returning();
+  const settings = await ensureSettings(db, people.owner!.id);
   return {
+    notificationId: note!.id,
+    unsubscribeToken: settings.unsubscribe_token,
     lessonId: lesson.id,
     orgId: org!.id,
     targetUserId: target!.id,

@@ -65,9 +65,16 @@ export type World = {
   invitationId: string;
   /** A pending invitation of the stranger to the space. */
   strangerInvitationId: string;
+  /** A notification in the owner's inbox, and the owner's one-click unsubscribe token. */
+  notificationId: string;
+  unsubscribeToken: string;
 };
 
-export type Call = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; payload?: unknown };
+export type Call = {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  payload?: unknown;
+};
 
 export type MatrixRow = {
   route: string;
@@ -974,6 +981,49 @@ export const MATRIX: MatrixRow[] = [
     call: (w) => ({ method: 'GET', url: `/api/lessons/${w.lessonId}` }),
     expect: all('ok'),
     mustNotReveal: (w) => [w.spaceName, ...w.experimentTitles, 'Matrix owner'],
+  },
+  // ---- notifications ----
+  {
+    route: 'GET /api/me/notifications',
+    visibility: 'self',
+    call: () => ({ method: 'GET', url: '/api/me/notifications' }),
+    expect: signedIn('ok'),
+    mustNotReveal: (w, actor) => (actor === 'owner' ? [] : ['Matrix notification']),
+  },
+  {
+    route: 'POST /api/me/notifications/:id/read',
+    visibility: 'self',
+    call: (w) => ({ method: 'POST', url: `/api/me/notifications/${w.notificationId}/read` }),
+    expect: { ...all(404), anonymous: 401, owner: 'ok' },
+  },
+  {
+    route: 'POST /api/me/notifications/read-all',
+    visibility: 'self',
+    call: () => ({ method: 'POST', url: '/api/me/notifications/read-all' }),
+    expect: signedIn('ok'),
+  },
+  {
+    route: 'GET /api/me/notification-settings',
+    visibility: 'self',
+    call: () => ({ method: 'GET', url: '/api/me/notification-settings' }),
+    expect: signedIn('ok'),
+  },
+  {
+    route: 'PUT /api/me/notification-settings',
+    visibility: 'self',
+    call: () => ({
+      method: 'PUT',
+      url: '/api/me/notification-settings',
+      payload: { emailFrequency: 'weekly' },
+    }),
+    expect: signedIn('ok'),
+  },
+  {
+    route: 'POST /api/unsubscribe',
+    visibility: 'public',
+    // The token from the e-mail is the only credential: whoever holds it may use it, once.
+    call: (w) => ({ method: 'POST', url: `/api/unsubscribe?token=${w.unsubscribeToken}` }),
+    expect: all('ok'),
   },
 ];
 

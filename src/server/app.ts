@@ -32,6 +32,8 @@ import { networkRoutes } from './routes/network/network.ts';
 import { qcaRoutes } from './routes/qca/qca.ts';
 import { spaceRoutes } from './routes/spaces/spaces.ts';
 import { experimentRoutes } from './routes/spaces/experiments.ts';
+import { notificationRoutes } from './routes/me/notifications.ts';
+import { MailWorker } from './notifications/mailer.ts';
 import { CaseIndex } from './search/case-index.ts';
 import type { FieldIssue } from '../shared/errors.ts';
 
@@ -42,6 +44,8 @@ declare module 'fastify' {
     /** This server's facet index of the published cases (kept in step with the database). */
     caseIndex: CaseIndex;
     network: NetworkService;
+    /** Delivers the e-mail outbox (started when `MAIL_WORKER` is on; tests call `tick`). */
+    mailer: MailWorker;
     /** Every route registered, for the permission matrix's completeness check. */
     routeList: { method: string; url: string }[];
   }
@@ -158,6 +162,10 @@ export async function buildApp({
   const network = new NetworkService(database.db);
   app.decorate('network', network);
   app.addHook('onClose', async () => network.close());
+  const mailer = new MailWorker(database.db, config, app.log);
+  app.decorate('mailer', mailer);
+  if (config.mailWorker) app.addHook('onReady', async () => mailer.start());
+  app.addHook('onClose', async () => mailer.stop());
   const routeList: { method: string; url: string }[] = [];
   app.decorate('routeList', routeList);
   app.addHook('onRoute', (route) => {
@@ -239,6 +247,7 @@ export async function buildApp({
   await app.register(diffusionRoutes, { prefix: '/api' });
   await app.register(spaceRoutes, { prefix: '/api' });
   await app.register(experimentRoutes, { prefix: '/api' });
+  await app.register(notificationRoutes, { prefix: '/api' });
 
   app.get('/robots.txt', { schema: { hide: true } }, async (_req, reply) =>
     reply.type('text/plain').send('User-agent: *\nDisallow: /api/\n'),

@@ -34,6 +34,15 @@ const EnvSchema = z.object({
   AUTH_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   TRUST_PROXY: Bool.default(false),
   WEB_DIST_DIR: z.string().min(1).default('./dist/web'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, { message: 'must start with smtp:// or smtps://' })
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Connective <no-reply@localhost>'),
+  PUBLIC_URL: z.url().optional(),
+  MAIL_WORKER: Bool.optional(),
+  MAIL_POLL_MS: z.coerce.number().int().min(50).max(3_600_000).default(2000),
+  MAIL_LEASE_MS: z.coerce.number().int().min(1000).max(86_400_000).default(120_000),
 });
 
 export type Config = {
@@ -53,6 +62,16 @@ export type Config = {
   authRateLimitWindowSeconds: number;
   trustProxy: boolean;
   webDistDir: string;
+  /** Where e-mail goes; without it e-mails are only logged. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** The address people reach the platform at, for links in e-mails. */
+  publicUrl: string;
+  /** Whether this instance delivers the outbox (off in tests, which deliver by hand). */
+  mailWorker: boolean;
+  mailPollMs: number;
+  /** How long a claimed message is reserved for its sender before another may take it. */
+  mailLeaseMs: number;
 };
 
 export class ConfigError extends Error {
@@ -88,6 +107,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     authRateLimitWindowSeconds: e.AUTH_RATE_LIMIT_WINDOW_SECONDS,
     trustProxy: e.TRUST_PROXY,
     webDistDir: path.resolve(e.WEB_DIST_DIR),
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    mailWorker: e.MAIL_WORKER ?? e.NODE_ENV !== 'test',
+    mailPollMs: e.MAIL_POLL_MS,
+    mailLeaseMs: e.MAIL_LEASE_MS,
   };
 }
 

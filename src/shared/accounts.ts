@@ -81,6 +81,10 @@ export const PersonalDataExport = z.object({
   spaces: z.array(
     z.object({ spaceId: z.uuid(), spaceName: z.string(), role: z.string(), since: z.string() }),
   ),
+  /** My inbox (the latest 100). */
+  notifications: z.array(
+    z.object({ text: z.string(), link: z.string(), read: z.boolean(), createdAt: z.string() }),
+  ),
   /** Pending invitations to spaces, sent to my e-mail address. */
   spaceInvitations: z.array(
     z.object({

@@ -21,6 +21,7 @@ import {
 } from '../db/schema/index.ts';
 import { rows } from '../db/rows.ts';
 import { myInvitations } from './space-invitations.ts';
+import { listNotifications } from './notifications.ts';
 import { conflict, HttpError, isUniqueViolation } from '../errors.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import {
@@ -192,6 +193,12 @@ export async function exportPersonalData(
       role: m.role,
       since: m.createdAt.toISOString(),
     })),
+    notifications: (await listNotifications(db, viewer, false)).items.map((n) => ({
+      text: n.text,
+      link: n.link,
+      read: n.read,
+      createdAt: n.createdAt,
+    })),
     spaceInvitations: (await myInvitations(db, viewer)).map((i) => ({
       spaceId: i.space.id,
       spaceName: i.space.name,
@@ -296,6 +303,8 @@ export async function eraseAccount(db: Db, viewer: ActiveSession, password: stri
     await tx.delete(organisationMembers).where(eq(organisationMembers.userId, userId));
     await tx.delete(joinRequests).where(eq(joinRequests.userId, userId));
     await leaveSpacesOnErasure(tx, userId, viewer.user.email);
+    await tx.execute(sql`delete from notifications where user_id = ${userId}`);
+    await tx.execute(sql`delete from notification_settings where user_id = ${userId}`);
     await revokeAllSessions(tx, userId);
     await tx
       .update(users)

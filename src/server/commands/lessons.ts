@@ -20,6 +20,7 @@ import { conflict, forbidden, notFound } from '../errors.ts';
 import { recordAudit } from './audit.ts';
 import { experimentAnalysis } from './experiments.ts';
 import { logAccess, visibleSpace } from './spaces.ts';
+import { notifyAll } from '../notifications/notify.ts';
 
 type LessonContent = Omit<Lesson, 'id' | 'publishedAt'>;
 
@@ -203,6 +204,19 @@ export async function publishExperiment(
     if (!made)
       throw conflict('published', 'The experiment is published already: withdraw it first.');
     await logAccess(tx, row.spaceId, viewer, 'experiment.publish');
+    const team = await rows<{ user_id: string }>(
+      tx,
+      sql`select user_id from space_members where space_id = ${row.spaceId} and user_id <> ${viewer.user.id}`,
+    );
+    await notifyAll(
+      tx,
+      team.map((m) => m.user_id),
+      {
+        kind: 'experiment.published',
+        params: { title: content.title },
+        link: `/lessons/${made.id}`,
+      },
+    );
     await recordAudit(tx, {
       actorId: viewer.user.id,
       action: 'experiment.publish',

@@ -12,6 +12,7 @@ import { spaceInvitations, spaceMembers } from '../db/schema/index.ts';
 import { badRequest, notFound } from '../errors.ts';
 import { recordAudit } from './audit.ts';
 import { getMembership } from './organisations.ts';
+import { notify } from '../notifications/notify.ts';
 import { logAccess, managedSpace, visibleSpace } from './spaces.ts';
 
 type InvitationRow = {
@@ -49,7 +50,7 @@ export async function inviteToSpace(
   spaceId: string,
   input: InvitationCreate,
 ): Promise<Invitation[]> {
-  await managedSpace(db, viewer, spaceId);
+  const space = await managedSpace(db, viewer, spaceId);
   let emails: string[];
   if (input.organisationId !== undefined) {
     if ((await getMembership(db, input.organisationId, viewer.user.id)) === null)
@@ -77,7 +78,19 @@ export async function inviteToSpace(
         .values({ spaceId, email, role: input.role, invitedBy: viewer.user.id })
         .onConflictDoNothing()
         .returning({ id: spaceInvitations.id });
-      if (row) inserted.push(row.id);
+      if (!row) continue;
+      inserted.push(row.id);
+      const [account] = await rows<{ id: string }>(
+        tx,
+        sql`select id from users where lower(email) = ${email} and erased_at is null`,
+      );
+      if (account)
+        await notify(tx, {
+          userId: account.id,
+          kind: 'space.invitation',
+          params: { inviter: viewer.user.name, space: space.name, role: input.role },
+          link: '/invitations',
+        });
     }
     if (inserted.length) {
       await logAccess(tx, spaceId, viewer, 'invitation.create');

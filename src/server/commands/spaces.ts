@@ -18,6 +18,7 @@ import { spaceAccessLog, spaceMembers, spaces } from '../db/schema/index.ts';
 import { badRequest, conflict, forbidden, notFound } from '../errors.ts';
 import { recordAudit } from './audit.ts';
 import { getMembership } from './organisations.ts';
+import { notify } from '../notifications/notify.ts';
 
 type Viewer = ActiveSession | null;
 
@@ -167,7 +168,7 @@ export async function addSpaceMember(
   id: string,
   input: SpaceMemberAdd,
 ) {
-  await managedSpace(db, viewer, id);
+  const space = await managedSpace(db, viewer, id);
   const [user] = await rows<{ id: string }>(
     db,
     sql`select id from users where lower(email) = ${input.email.toLowerCase()} and erased_at is null`,
@@ -184,6 +185,12 @@ export async function addSpaceMember(
   await db.transaction(async (tx) => {
     await tx.insert(spaceMembers).values({ spaceId: id, userId: user.id, role: input.role });
     await logAccess(tx, id, viewer, 'member.add');
+    await notify(tx, {
+      userId: user.id,
+      kind: 'space.member.added',
+      params: { actor: viewer.user.name, space: space.name, role: input.role },
+      link: `/spaces/${id}`,
+    });
     await recordAudit(tx, {
       actorId: viewer.user.id,
       action: 'space.member.add',

@@ -25,3 +25,4 @@ export {
   experimentDecisions,
   lessons,
 } from './experiments.ts';
+export { notifications, notificationSettings, outbox } from './notifications.ts';

@@ -1,0 +1,96 @@
+/**
+ * Notifications: an in-app inbox and e-mail, immediately or as a daily or weekly digest.
+ * Each kind has its message in English and Dutch, with `{param}` placeholders.
+ */
+import { z } from 'zod';
+import { vocabulary, type Label } from './case-vocabulary.ts';
+import { SPACE_ROLES } from './havens.ts';
+
+/** Params whose value is a vocabulary key: the message shows its label in the reader's language. */
+const LABELLED: Record<string, Record<string, Label>> = { role: SPACE_ROLES.labels };
+
+export const NOTIFICATION_KINDS = {
+  'space.invitation': {
+    en: '{inviter} invited you to the space “{space}” as {role}.',
+    nl: '{inviter} heeft je uitgenodigd voor de ruimte “{space}” als {role}.',
+  },
+  'space.member.added': {
+    en: '{actor} added you to the space “{space}” as {role}.',
+    nl: '{actor} heeft je toegevoegd aan de ruimte “{space}” als {role}.',
+  },
+  'experiment.published': {
+    en: 'The experiment “{title}” was published to the lessons library.',
+    nl: 'Het experiment “{title}” is gepubliceerd in de bibliotheek met lessen.',
+  },
+} as const;
+export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
+export const NotificationKind = z.enum(
+  Object.keys(NOTIFICATION_KINDS) as [NotificationKind, ...NotificationKind[]],
+);
+
+/** Fills a message's placeholders; an unknown placeholder stays as it is. */
+export function renderNotification(
+  kind: NotificationKind,
+  params: Readonly<Record<string, string>>,
+  locale: 'en' | 'nl',
+): string {
+  return NOTIFICATION_KINDS[kind][locale].replace(/\{(\w+)\}/g, (m, key: string) => {
+    if (!Object.hasOwn(params, key)) return m;
+    const value = params[key]!;
+    return LABELLED[key]?.[value]?.[locale] ?? value;
+  });
+}
+
+/** The words of the e-mails around the messages. */
+export const MAIL_TEXT = {
+  en: {
+    subject: 'Connective: {text}',
+    digestSubject: 'Connective: {count} new notifications',
+    open: 'Open it: {url}',
+    footer:
+      'You get these e-mails from Connective. Choose how often at {settings}, or stop them all: {unsubscribe}',
+  },
+  nl: {
+    subject: 'Connective: {text}',
+    digestSubject: 'Connective: {count} nieuwe meldingen',
+    open: 'Bekijk het: {url}',
+    footer:
+      'Je krijgt deze e-mails van Connective. Kies hoe vaak op {settings}, of stop ze allemaal: {unsubscribe}',
+  },
+} as const;
+
+export function fill(template: string, params: Readonly<Record<string, string | number>>) {
+  return template.replace(/\{(\w+)\}/g, (m, key: string) =>
+    Object.hasOwn(params, key) ? String(params[key]) : m,
+  );
+}
+
+export const EMAIL_FREQUENCIES = vocabulary({
+  immediately: { en: 'Immediately', nl: 'Meteen' },
+  daily: { en: 'Daily digest', nl: 'Dagelijks overzicht' },
+  weekly: { en: 'Weekly digest', nl: 'Wekelijks overzicht' },
+  off: { en: 'Off', nl: 'Uit' },
+});
+export const EmailFrequency = EMAIL_FREQUENCIES.schema;
+export type EmailFrequency = z.infer<typeof EmailFrequency>;
+
+export const Notification = z.object({
+  id: z.uuid(),
+  kind: NotificationKind,
+  params: z.record(z.string(), z.string()),
+  /** The message in the reader's language. */
+  text: z.string(),
+  link: z.string(),
+  read: z.boolean(),
+  createdAt: z.string(),
+});
+export type Notification = z.infer<typeof Notification>;
+export const NotificationList = z.object({
+  items: z.array(Notification),
+  unread: z.number().int(),
+});
+export type NotificationList = z.infer<typeof NotificationList>;
+
+export const NotificationSettings = z.object({ emailFrequency: EmailFrequency });
+export const NotificationSettingsUpdate = z.strictObject({ emailFrequency: EmailFrequency });
+export const Unsubscribe = z.strictObject({ token: z.string().min(20).max(200) });
