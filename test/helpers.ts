@@ -191,6 +191,19 @@ export async function makeOrganisation(
   return res.json() as { id: string; name: string };
 }
 
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** A request as a person (or anonymously, with null), with an optional JSON body. */
+export function caller(app: FastifyInstance) {
+  return (who: Agent | null, method: Method, url: string, payload?: unknown) =>
+    app.inject({
+      method,
+      url,
+      ...(who ? { headers: who.headers } : {}),
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
+}
+
 /** Row counts of every table: a 4xx must leave them unchanged. */
 export async function rowCounts(database: Database): Promise<Record<string, number>> {
   const { sql } = await import('drizzle-orm');

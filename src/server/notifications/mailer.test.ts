@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeApp, signUp, type Agent, type TestApp } from '../../../test/helpers.ts';
+import { caller, makeApp, signUp, type Agent, type TestApp } from '../../../test/helpers.ts';
 import { startSmtpServer, type Inbox } from '../../../test/smtp.ts';
 import type { NotificationList } from '../../shared/notifications.ts';
 import { rows } from '../db/rows.ts';
@@ -30,13 +30,7 @@ afterAll(async () => {
   await smtp.close();
 });
 
-const call = (who: Agent | null, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url,
-    ...(who ? { headers: who.headers } : {}),
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
+const call: ReturnType<typeof caller> = (...args) => caller(t.app)(...args);
 
 async function invite(who: Agent, spaceName: string) {
   const space = (

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  caller,
   makeApp,
   setPlatformRole,
   signUp,
@@ -31,18 +32,7 @@ afterAll(async () => {
   await t.close();
 });
 
-const call = (
-  who: Agent | null,
-  method: 'GET' | 'POST' | 'PATCH',
-  url: string,
-  payload?: unknown,
-) =>
-  t.app.inject({
-    method,
-    url,
-    ...(who ? { headers: who.headers } : {}),
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
+const call: ReturnType<typeof caller> = (...args) => caller(t.app)(...args);
 
 async function ok<T>(method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) {
   const res = await call(owner, method, url, payload);

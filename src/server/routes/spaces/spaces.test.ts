@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  caller,
   makeApp,
   makeOrganisation,
   rowCounts,
@@ -28,18 +29,7 @@ afterAll(async () => {
   await t.close();
 });
 
-const call = (
-  who: Agent | null,
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
-  url: string,
-  payload?: unknown,
-) =>
-  t.app.inject({
-    method,
-    url,
-    ...(who ? { headers: who.headers } : {}),
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
+const call: ReturnType<typeof caller> = (...args) => caller(t.app)(...args);
 
 async function open(name: string, visibility: string, who = owner): Promise<Space> {
   const res = await call(who, 'POST', '/api/spaces', { name, visibility });
