@@ -20,6 +20,7 @@ import { MembersPage } from './pages/MembersPage.tsx';
 import { MyCasesPage } from './pages/MyCasesPage.tsx';
 import { NetworkPage } from './pages/NetworkPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { NotificationsPage } from './pages/NotificationsPage.tsx';
 import { OrganisationCreatePage } from './pages/OrganisationCreatePage.tsx';
 import { OrganisationEditPage } from './pages/OrganisationEditPage.tsx';
 import { OrganisationPage } from './pages/OrganisationPage.tsx';
@@ -32,6 +33,7 @@ import { SignInPage } from './pages/SignInPage.tsx';
 import { SignUpPage } from './pages/SignUpPage.tsx';
 import { SpacePage } from './pages/SpacePage.tsx';
 import { SpacesPage } from './pages/SpacesPage.tsx';
+import { UnsubscribePage } from './pages/UnsubscribePage.tsx';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -79,6 +81,8 @@ const router = createBrowserRouter([
           { path: 'invitations', element: <InvitationsPage /> },
           { path: 'lessons', element: <LessonsPage /> },
           { path: 'lessons/:id', element: <LessonPage /> },
+          { path: 'notifications', element: <NotificationsPage /> },
+          { path: 'unsubscribe', element: <UnsubscribePage /> },
           { path: 'audit', element: <AuditPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -7,6 +7,7 @@ import { signOut } from '../api.ts';
 import { flashState, useFlash } from '../flash.ts';
 import { isPlatformAdmin, sessionKey, useSession } from '../session.ts';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
+import { NotificationsNavLink } from './notifications/NotificationsNavLink.tsx';
 
 function MenuLink({ to, end, children }: { to: string; end?: boolean; children: string }) {
   return (
@@ -88,6 +89,7 @@ export function Layout() {
           <ul className="nav-list nav-user">
             {user ? (
               <>
+                <NotificationsNavLink />
                 <MenuLink to="/profile">{t('layout.profile')}</MenuLink>
                 <li>
                   <Button variant="secondary" data-size="sm" onClick={() => void handleSignOut()}>

@@ -110,6 +110,32 @@ describe('the experiment registry', () => {
     expect(list.items.map((e) => e.id)).toEqual([made.id]);
   });
 
+  it('shows the experiments of a transparent space to everyone, and lets only its members write', async () => {
+    const space = await ok<Space>(owner, 'POST', '/api/spaces', {
+      name: 'Open lab',
+      visibility: 'transparent',
+    });
+    const made = await ok<Experiment>(owner, 'POST', `/api/spaces/${space.id}/experiments`, plan);
+    for (const who of [null, stranger]) {
+      const seen = await ok<Experiment>(who, 'GET', `/api/experiments/${made.id}`);
+      expect(seen).toMatchObject({ title: plan.title, canWrite: false, canManage: false });
+    }
+    expect((await call(stranger, 'POST', `/api/experiments/${made.id}/start`)).statusCode).toBe(
+      403,
+    );
+    expect((await call(null, 'POST', `/api/experiments/${made.id}/start`)).statusCode).toBe(401);
+    expect(
+      (await call(stranger, 'POST', `/api/spaces/${space.id}/experiments`, plan)).statusCode,
+    ).toBe(403);
+    // Not published, so not in the library.
+    const lessons = await ok<LessonList>(
+      null,
+      'GET',
+      `/api/lessons?q=${encodeURIComponent(plan.title)}`,
+    );
+    expect(lessons.total).toBe(0);
+  });
+
   it('refuses bad plans with the field and stores nothing', async () => {
     const space = await team();
     const before = await rowCounts(t.database);
