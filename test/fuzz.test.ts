@@ -150,6 +150,10 @@ beforeAll(async () => {
     invitationId: nil,
     strangerInvitationId: nil,
     notificationId: nil,
+    needId: nil,
+    otherNeedId: nil,
+    resolvedNeedId: nil,
+    hiddenNeedTitle: 'nothing',
     unsubscribeToken: 'x'.repeat(32),
     orgId: org.id,
     targetUserId: member.id,
@@ -228,6 +232,10 @@ function worldStub(): World {
     invitationId: 'i',
     strangerInvitationId: 'i',
     notificationId: 'n',
+    needId: 'n',
+    otherNeedId: 'n',
+    resolvedNeedId: 'n',
+    hiddenNeedTitle: 'n',
     unsubscribeToken: 't',
   };
 }

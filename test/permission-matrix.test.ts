@@ -22,6 +22,8 @@ import {
   spaceInvitations,
   experiments,
   notifications,
+  needs,
+  needSupports,
   users,
 } from '../src/server/db/schema/index.ts';
 import { ensureSettings } from '../src/server/notifications/notify.ts';
@@ -238,7 +240,32 @@ async function makeWorld(): Promise<World> {
     })
     .returning();
   const settings = await ensureSettings(db, people.owner!.id);
+  const hiddenNeedTitle = `Hidden need ${worlds} ${Math.random().toString(36).slice(2)}`;
+  const needBase = {
+    country: 'NL',
+    responsibleOrganisationId: org!.id,
+    authorId: target!.id,
+  };
+  const [need, otherNeed, resolvedNeed] = await db
+    .insert(needs)
+    .values([
+      { ...needBase, title: `Matrix need ${worlds}` },
+      { ...needBase, title: `Other matrix need ${worlds}` },
+      { ...needBase, title: `Resolved matrix need ${worlds}`, status: 'resolved' },
+      { ...needBase, title: hiddenNeedTitle, hiddenAt: new Date(), hiddenReason: 'Spam' },
+    ])
+    .returning();
+  await db.insert(needSupports).values(
+    ACTORS.filter((a) => a !== 'anonymous').map((a) => ({
+      needId: need!.id,
+      userId: people[a]!.id,
+    })),
+  );
   return {
+    needId: need!.id,
+    otherNeedId: otherNeed!.id,
+    resolvedNeedId: resolvedNeed!.id,
+    hiddenNeedTitle,
     notificationId: note!.id,
     unsubscribeToken: settings.unsubscribe_token,
     lessonId: lesson.id,

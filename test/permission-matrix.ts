@@ -68,6 +68,12 @@ export type World = {
   /** A notification in the owner's inbox, and the owner's one-click unsubscribe token. */
   notificationId: string;
   unsubscribeToken: string;
+  /** Needs with the world's organisation responsible: an open one every actor supports… */
+  needId: string;
+  /** …another open one, a resolved one, and one hidden by a moderator (its title secret). */
+  otherNeedId: string;
+  resolvedNeedId: string;
+  hiddenNeedTitle: string;
 };
 
 export type Call = {
@@ -153,6 +159,23 @@ const spaceManagers: Record<Actor, Expected> = {
 const spaceWriters: Record<Actor, Expected> = { ...spaceReaders, anonymous: 401, observer: 403 };
 /** Only the invited person (the stranger) may answer an invitation; to others it does not exist. */
 const invitee: Record<Actor, Expected> = { ...all(404), anonymous: 401, stranger: 'ok' };
+/** Moderators (and platform admins) only. */
+const moderators: Record<Actor, Expected> = {
+  ...all(403),
+  anonymous: 401,
+  moderator: 'ok',
+  platformAdmin: 'ok',
+};
+/** Members of the world's organisation, whatever their role. */
+const organisationMembers: Record<Actor, Expected> = {
+  ...all(403),
+  anonymous: 401,
+  member: 'ok',
+  orgAdmin: 'ok',
+  owner: 'ok',
+};
+const hideHiddenNeed = (w: World, actor: Actor) =>
+  moderators[actor] === 'ok' ? [] : [w.hiddenNeedTitle];
 const hideSpace = (w: World, actor: Actor) =>
   spaceReaders[actor] === 'ok' ? [] : [w.spaceName, ...w.experimentTitles];
 /** Who may see the draft: its editors; to everyone else it does not exist. */
@@ -1023,6 +1046,123 @@ export const MATRIX: MatrixRow[] = [
     visibility: 'public',
     // The token from the e-mail is the only credential: whoever holds it may use it, once.
     call: (w) => ({ method: 'POST', url: `/api/unsubscribe?token=${w.unsubscribeToken}` }),
+    expect: all('ok'),
+  },
+  // ---- needs and responsiveness ----
+  {
+    route: 'GET /api/needs',
+    visibility: 'public',
+    call: () => ({ method: 'GET', url: '/api/needs?sort=newest' }),
+    expect: all('ok'),
+    mustNotReveal: hideHiddenNeed,
+  },
+  {
+    route: 'GET /api/needs/similar',
+    visibility: 'public',
+    call: (w) => ({
+      method: 'GET',
+      url: `/api/needs/similar?title=${encodeURIComponent(w.hiddenNeedTitle)}`,
+    }),
+    expect: all('ok'),
+    mustNotReveal: hideHiddenNeed,
+  },
+  {
+    route: 'POST /api/needs',
+    visibility: 'public',
+    call: (w) => ({
+      method: 'POST',
+      url: '/api/needs',
+      payload: { title: 'A matrix need', country: 'NL', responsibleOrganisationId: w.orgId },
+    }),
+    expect: signedIn('ok'),
+  },
+  {
+    route: 'GET /api/needs/:id',
+    visibility: 'public',
+    call: (w) => ({ method: 'GET', url: `/api/needs/${w.needId}` }),
+    expect: all('ok'),
+  },
+  {
+    route: 'PATCH /api/needs/:id',
+    visibility: 'public',
+    // Its author is someone else: only moderators may change it.
+    call: (w) => ({ method: 'PATCH', url: `/api/needs/${w.needId}`, payload: { place: 'Matrix' } }),
+    expect: moderators,
+  },
+  {
+    route: 'POST /api/needs/:id/support',
+    visibility: 'public',
+    call: (w) => ({ method: 'POST', url: `/api/needs/${w.otherNeedId}/support` }),
+    expect: signedIn('ok'),
+  },
+  {
+    route: 'DELETE /api/needs/:id/support',
+    visibility: 'public',
+    call: (w) => ({ method: 'DELETE', url: `/api/needs/${w.needId}/support` }),
+    expect: signedIn('ok'),
+  },
+  {
+    route: 'POST /api/needs/:id/follow',
+    visibility: 'public',
+    call: (w) => ({ method: 'POST', url: `/api/needs/${w.needId}/follow` }),
+    expect: signedIn('ok'),
+  },
+  {
+    route: 'DELETE /api/needs/:id/follow',
+    visibility: 'public',
+    call: (w) => ({ method: 'DELETE', url: `/api/needs/${w.needId}/follow` }),
+    expect: signedIn('ok'),
+  },
+  {
+    route: 'POST /api/needs/:id/comments',
+    visibility: 'public',
+    call: (w) => ({
+      method: 'POST',
+      url: `/api/needs/${w.needId}/comments`,
+      payload: { body: 'A matrix comment' },
+    }),
+    expect: signedIn('ok'),
+  },
+  {
+    route: 'POST /api/needs/:id/status',
+    visibility: 'public',
+    call: (w) => ({
+      method: 'POST',
+      url: `/api/needs/${w.needId}/status`,
+      payload: { status: 'acknowledged' },
+    }),
+    expect: organisationMembers,
+  },
+  {
+    route: 'POST /api/needs/:id/reopen',
+    visibility: 'public',
+    call: (w) => ({
+      method: 'POST',
+      url: `/api/needs/${w.resolvedNeedId}/reopen`,
+      payload: { reason: 'Reopened by the matrix' },
+    }),
+    expect: organisationMembers,
+  },
+  {
+    route: 'POST /api/needs/:id/merge',
+    visibility: 'public',
+    call: (w) => ({
+      method: 'POST',
+      url: `/api/needs/${w.otherNeedId}/merge`,
+      payload: { into: w.needId },
+    }),
+    expect: moderators,
+  },
+  {
+    route: 'GET /api/responsiveness',
+    visibility: 'public',
+    call: () => ({ method: 'GET', url: '/api/responsiveness' }),
+    expect: all('ok'),
+  },
+  {
+    route: 'GET /api/organisations/:id/responsiveness',
+    visibility: 'public',
+    call: (w) => ({ method: 'GET', url: `/api/organisations/${w.orgId}/responsiveness` }),
     expect: all('ok'),
   },
 ];

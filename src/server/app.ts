@@ -33,6 +33,7 @@ import { qcaRoutes } from './routes/qca/qca.ts';
 import { spaceRoutes } from './routes/spaces/spaces.ts';
 import { experimentRoutes } from './routes/spaces/experiments.ts';
 import { notificationRoutes } from './routes/me/notifications.ts';
+import { needRoutes } from './routes/needs/needs.ts';
 import { MailWorker } from './notifications/mailer.ts';
 import { CaseIndex } from './search/case-index.ts';
 import type { FieldIssue } from '../shared/errors.ts';
@@ -248,6 +249,7 @@ export async function buildApp({
   await app.register(spaceRoutes, { prefix: '/api' });
   await app.register(experimentRoutes, { prefix: '/api' });
   await app.register(notificationRoutes, { prefix: '/api' });
+  await app.register(needRoutes, { prefix: '/api' });
 
   app.get('/robots.txt', { schema: { hide: true } }, async (_req, reply) =>
     reply.type('text/plain').send('User-agent: *\nDisallow: /api/\n'),

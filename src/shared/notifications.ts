@@ -5,9 +5,13 @@
 import { z } from 'zod';
 import { vocabulary, type Label } from './case-vocabulary.ts';
 import { SPACE_ROLES } from './havens.ts';
+import { NEED_STATUSES } from './needs.ts';
 
 /** Params whose value is a vocabulary key: the message shows its label in the reader's language. */
-const LABELLED: Record<string, Record<string, Label>> = { role: SPACE_ROLES.labels };
+const LABELLED: Record<string, Record<string, Label>> = {
+  role: SPACE_ROLES.labels,
+  status: NEED_STATUSES.labels,
+};
 
 export const NOTIFICATION_KINDS = {
   'space.invitation': {
@@ -21,6 +25,14 @@ export const NOTIFICATION_KINDS = {
   'experiment.published': {
     en: 'The experiment “{title}” was published to the lessons library.',
     nl: 'Het experiment “{title}” is gepubliceerd in de bibliotheek met lessen.',
+  },
+  'need.status': {
+    en: 'The need “{need}” you follow is now: {status}.',
+    nl: 'De behoefte “{need}” die je volgt is nu: {status}.',
+  },
+  'need.comment': {
+    en: '{actor} commented on the need “{need}” you follow.',
+    nl: '{actor} reageerde op de behoefte “{need}” die je volgt.',
   },
 } as const;
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

@@ -26,3 +26,4 @@ export {
   lessons,
 } from './experiments.ts';
 export { notifications, notificationSettings, outbox } from './notifications.ts';
+export { needs, needSupports, needFollowers, needComments, needEvents } from './needs.ts';
