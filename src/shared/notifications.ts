@@ -16,11 +16,11 @@ const LABELLED: Record<string, Record<string, Label>> = {
 export const NOTIFICATION_KINDS = {
   'space.invitation': {
     en: '{inviter} invited you to the space “{space}” as {role}.',
-    nl: '{inviter} heeft je uitgenodigd voor de ruimte “{space}” als {role}.',
+    nl: '{inviter} heeft u uitgenodigd voor de ruimte “{space}” als {role}.',
   },
   'space.member.added': {
     en: '{actor} added you to the space “{space}” as {role}.',
-    nl: '{actor} heeft je toegevoegd aan de ruimte “{space}” als {role}.',
+    nl: '{actor} heeft u toegevoegd aan de ruimte “{space}” als {role}.',
   },
   'experiment.published': {
     en: 'The experiment “{title}” was published to the lessons library.',
@@ -28,11 +28,11 @@ export const NOTIFICATION_KINDS = {
   },
   'need.status': {
     en: 'The need “{need}” you follow is now: {status}.',
-    nl: 'De behoefte “{need}” die je volgt is nu: {status}.',
+    nl: 'De behoefte “{need}” die u volgt is nu: {status}.',
   },
   'need.comment': {
     en: '{actor} commented on the need “{need}” you follow.',
-    nl: '{actor} reageerde op de behoefte “{need}” die je volgt.',
+    nl: '{actor} reageerde op de behoefte “{need}” die u volgt.',
   },
 } as const;
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
@@ -67,7 +67,7 @@ export const MAIL_TEXT = {
     digestSubject: 'Connective: {count} nieuwe meldingen',
     open: 'Bekijk het: {url}',
     footer:
-      'Je krijgt deze e-mails van Connective. Kies hoe vaak op {settings}, of stop ze allemaal: {unsubscribe}',
+      'U krijgt deze e-mails van Connective. Kies hoe vaak op {settings}, of stop ze allemaal: {unsubscribe}',
   },
 } as const;
 

@@ -103,7 +103,7 @@ describe('notifications', () => {
     await drain();
     const mail = (await smtp.waitFor(before + 1)).at(-1)!;
     expect(mail.subject).toBe(
-      'Connective: Nora Notifier heeft je uitgenodigd voor de ruimte “Stille proeven” als Waarnemer.',
+      'Connective: Nora Notifier heeft u uitgenodigd voor de ruimte “Stille proeven” als Waarnemer.',
     );
     expect(mail.text).toContain('Bekijk het: https://connective.example/invitations');
   });

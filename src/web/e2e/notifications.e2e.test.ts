@@ -135,7 +135,7 @@ describe.skipIf(skip)('notifications', () => {
     await expect.poll(() => page.getByLabel('Wekelijks overzicht').isChecked()).toBe(true);
     await page
       .getByRole('list', { name: 'Meldingen, nieuwste eerst' })
-      .getByText(`${inviter.name} heeft je uitgenodigd voor de ruimte`, { exact: false })
+      .getByText(`${inviter.name} heeft u uitgenodigd voor de ruimte`, { exact: false })
       .waitFor();
     await expectAccessible(page, 'notifications (Dutch)');
     await page.getByRole('button', { name: 'English' }).click();
