@@ -24,6 +24,11 @@ import {
   notifications,
   needs,
   needSupports,
+  initiatives,
+  initiativeStakeholders,
+  initiativeJoinRequests,
+  initiativeMilestones,
+  facilitationActions,
   users,
 } from '../src/server/db/schema/index.ts';
 import { ensureSettings } from '../src/server/notifications/notify.ts';
@@ -261,7 +266,45 @@ async function makeWorld(): Promise<World> {
       userId: people[a]!.id,
     })),
   );
+  const hiddenInitiativeTitle = `Hidden initiative ${worlds} ${Math.random().toString(36).slice(2)}`;
+  const [initiative, hiddenInitiative] = await db
+    .insert(initiatives)
+    .values([
+      { title: `Matrix initiative ${worlds}`, country: 'NL', stage: 'implementing' },
+      { title: hiddenInitiativeTitle, country: 'NL', stage: 'implementing', hiddenAt: new Date() },
+    ])
+    .returning();
+  const holders = await db
+    .insert(initiativeStakeholders)
+    .values([
+      { initiativeId: initiative!.id, userId: people.owner!.id, role: 'co_initiator', owner: true },
+      { initiativeId: initiative!.id, userId: people.member!.id, role: 'co_designer' },
+      { initiativeId: initiative!.id, userId: target!.id, role: 'partner' },
+      { initiativeId: hiddenInitiative!.id, userId: target!.id, role: 'partner', owner: true },
+    ])
+    .returning();
+  const [joinRequest] = await db
+    .insert(initiativeJoinRequests)
+    .values({ initiativeId: initiative!.id, userId: requester!.id, role: 'partner' })
+    .returning();
+  const [milestone] = await db
+    .insert(initiativeMilestones)
+    .values({ initiativeId: initiative!.id, title: 'Matrix milestone', plannedOn: '2027-01-01' })
+    .returning();
+  const [facilitation] = await db
+    .insert(facilitationActions)
+    .values([
+      { initiativeId: initiative!.id, organisationId: org!.id, kind: 'space' },
+      { initiativeId: hiddenInitiative!.id, organisationId: org!.id, kind: 'space' },
+    ])
+    .returning();
   return {
+    initiativeId: initiative!.id,
+    stakeholderId: holders[2]!.id,
+    joinRequestId: joinRequest!.id,
+    milestoneId: milestone!.id,
+    facilitationId: facilitation!.id,
+    hiddenInitiativeTitle,
     needId: need!.id,
     otherNeedId: otherNeed!.id,
     resolvedNeedId: resolvedNeed!.id,

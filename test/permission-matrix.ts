@@ -74,6 +74,16 @@ export type World = {
   otherNeedId: string;
   resolvedNeedId: string;
   hiddenNeedTitle: string;
+  /** An initiative the owner owns and the member is a stakeholder of (not an owner)… */
+  initiativeId: string;
+  /** …the target user's stakeholder row, a join request of the requester, a milestone… */
+  stakeholderId: string;
+  joinRequestId: string;
+  milestoneId: string;
+  /** …facilitation the world's organisation (a public body) was asked for… */
+  facilitationId: string;
+  /** …and a hidden initiative whose title only moderators may see. */
+  hiddenInitiativeTitle: string;
 };
 
 export type Call = {
@@ -174,6 +184,8 @@ const organisationMembers: Record<Actor, Expected> = {
   orgAdmin: 'ok',
   owner: 'ok',
 };
+/** The owner of the world's initiative only. */
+const initiativeOwner: Record<Actor, Expected> = { ...all(403), anonymous: 401, owner: 'ok' };
 const hideHiddenNeed = (w: World, actor: Actor) =>
   moderators[actor] === 'ok' ? [] : [w.hiddenNeedTitle];
 const hideSpace = (w: World, actor: Actor) =>
@@ -1164,6 +1176,175 @@ export const MATRIX: MatrixRow[] = [
     visibility: 'public',
     call: (w) => ({ method: 'GET', url: `/api/organisations/${w.orgId}/responsiveness` }),
     expect: all('ok'),
+  },
+  // ---- initiatives and facilitation ----
+  {
+    route: 'GET /api/initiatives',
+    visibility: 'public',
+    call: () => ({ method: 'GET', url: '/api/initiatives' }),
+    expect: all('ok'),
+    mustNotReveal: (w, actor) => (moderators[actor] === 'ok' ? [] : [w.hiddenInitiativeTitle]),
+  },
+  {
+    route: 'POST /api/initiatives',
+    visibility: 'public',
+    call: () => ({
+      method: 'POST',
+      url: '/api/initiatives',
+      payload: { title: 'A matrix initiative', country: 'NL' },
+    }),
+    expect: signedIn('ok'),
+  },
+  {
+    route: 'GET /api/initiatives/:id',
+    visibility: 'public',
+    call: (w) => ({ method: 'GET', url: `/api/initiatives/${w.initiativeId}` }),
+    expect: all('ok'),
+  },
+  {
+    route: 'PATCH /api/initiatives/:id',
+    visibility: 'public',
+    call: (w) => ({
+      method: 'PATCH',
+      url: `/api/initiatives/${w.initiativeId}`,
+      payload: { stage: 'implementing' },
+    }),
+    expect: initiativeOwner,
+  },
+  {
+    route: 'POST /api/initiatives/:id/stakeholders',
+    visibility: 'public',
+    call: (w) => ({
+      method: 'POST',
+      url: `/api/initiatives/${w.initiativeId}/stakeholders`,
+      payload: { email: w.outsiderEmail, role: 'partner' },
+    }),
+    expect: initiativeOwner,
+  },
+  {
+    route: 'DELETE /api/initiatives/:id/stakeholders/:stakeholderId',
+    visibility: 'public',
+    call: (w) => ({
+      method: 'DELETE',
+      url: `/api/initiatives/${w.initiativeId}/stakeholders/${w.stakeholderId}`,
+    }),
+    expect: initiativeOwner,
+  },
+  {
+    route: 'POST /api/initiatives/:id/join-requests',
+    visibility: 'public',
+    call: (w) => ({
+      method: 'POST',
+      url: `/api/initiatives/${w.initiativeId}/join-requests`,
+      payload: { role: 'co_designer' },
+    }),
+    // Its stakeholders (owner, member) are in already.
+    expect: { ...signedIn('ok'), member: 409, owner: 409 },
+  },
+  {
+    route: 'POST /api/initiatives/:id/join-requests/:requestId',
+    visibility: 'public',
+    call: (w) => ({
+      method: 'POST',
+      url: `/api/initiatives/${w.initiativeId}/join-requests/${w.joinRequestId}`,
+      payload: { accept: true },
+    }),
+    expect: initiativeOwner,
+  },
+  {
+    route: 'POST /api/initiatives/:id/follow',
+    visibility: 'public',
+    call: (w) => ({ method: 'POST', url: `/api/initiatives/${w.initiativeId}/follow` }),
+    expect: signedIn('ok'),
+  },
+  {
+    route: 'DELETE /api/initiatives/:id/follow',
+    visibility: 'public',
+    call: (w) => ({ method: 'DELETE', url: `/api/initiatives/${w.initiativeId}/follow` }),
+    expect: signedIn('ok'),
+  },
+  {
+    route: 'POST /api/initiatives/:id/milestones',
+    visibility: 'public',
+    call: (w) => ({
+      method: 'POST',
+      url: `/api/initiatives/${w.initiativeId}/milestones`,
+      payload: { title: 'A matrix milestone', plannedOn: '2027-01-01' },
+    }),
+    expect: initiativeOwner,
+  },
+  {
+    route: 'PATCH /api/initiatives/:id/milestones/:milestoneId',
+    visibility: 'public',
+    call: (w) => ({
+      method: 'PATCH',
+      url: `/api/initiatives/${w.initiativeId}/milestones/${w.milestoneId}`,
+      payload: { doneOn: '2026-12-01' },
+    }),
+    expect: initiativeOwner,
+  },
+  {
+    route: 'POST /api/initiatives/:id/updates',
+    visibility: 'public',
+    call: (w) => ({
+      method: 'POST',
+      url: `/api/initiatives/${w.initiativeId}/updates`,
+      payload: { body: 'News from the matrix' },
+    }),
+    expect: { ...initiativeOwner, member: 'ok' },
+  },
+  {
+    route: 'POST /api/initiatives/:id/outcomes',
+    visibility: 'public',
+    call: (w) => ({
+      method: 'POST',
+      url: `/api/initiatives/${w.initiativeId}/outcomes`,
+      payload: { dimension: 'effectiveness', evidence: 'anecdotal', description: 'It worked' },
+    }),
+    expect: initiativeOwner,
+  },
+  {
+    route: 'POST /api/initiatives/:id/needs',
+    visibility: 'public',
+    call: (w) => ({
+      method: 'POST',
+      url: `/api/initiatives/${w.initiativeId}/needs`,
+      payload: { needId: w.needId },
+    }),
+    expect: initiativeOwner,
+  },
+  {
+    route: 'POST /api/initiatives/:id/facilitation',
+    visibility: 'public',
+    call: (w) => ({
+      method: 'POST',
+      url: `/api/initiatives/${w.initiativeId}/facilitation`,
+      payload: { organisationId: w.orgId, kind: 'expertise' },
+    }),
+    expect: organisationMembers,
+  },
+  {
+    route: 'POST /api/facilitation/:id/status',
+    visibility: 'public',
+    call: (w) => ({
+      method: 'POST',
+      url: `/api/facilitation/${w.facilitationId}/status`,
+      payload: { status: 'committed' },
+    }),
+    expect: organisationMembers,
+  },
+  {
+    route: 'GET /api/organisations/:id/facilitation',
+    visibility: 'public',
+    call: (w) => ({ method: 'GET', url: `/api/organisations/${w.orgId}/facilitation` }),
+    expect: all('ok'),
+    mustNotReveal: (w, actor) => (moderators[actor] === 'ok' ? [] : [w.hiddenInitiativeTitle]),
+  },
+  {
+    route: 'POST /api/initiatives/:id/publish',
+    visibility: 'public',
+    call: (w) => ({ method: 'POST', url: `/api/initiatives/${w.initiativeId}/publish` }),
+    expect: initiativeOwner,
   },
 ];
 

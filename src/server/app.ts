@@ -34,6 +34,7 @@ import { spaceRoutes } from './routes/spaces/spaces.ts';
 import { experimentRoutes } from './routes/spaces/experiments.ts';
 import { notificationRoutes } from './routes/me/notifications.ts';
 import { needRoutes } from './routes/needs/needs.ts';
+import { initiativeRoutes } from './routes/initiatives/initiatives.ts';
 import { MailWorker } from './notifications/mailer.ts';
 import { CaseIndex } from './search/case-index.ts';
 import type { FieldIssue } from '../shared/errors.ts';
@@ -250,6 +251,7 @@ export async function buildApp({
   await app.register(experimentRoutes, { prefix: '/api' });
   await app.register(notificationRoutes, { prefix: '/api' });
   await app.register(needRoutes, { prefix: '/api' });
+  await app.register(initiativeRoutes, { prefix: '/api' });
 
   app.get('/robots.txt', { schema: { hide: true } }, async (_req, reply) =>
     reply.type('text/plain').send('User-agent: *\nDisallow: /api/\n'),

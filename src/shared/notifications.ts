@@ -6,11 +6,13 @@ import { z } from 'zod';
 import { vocabulary, type Label } from './case-vocabulary.ts';
 import { SPACE_ROLES } from './havens.ts';
 import { NEED_STATUSES } from './needs.ts';
+import { FACILITATION_STATUSES } from './initiatives.ts';
 
 /** Params whose value is a vocabulary key: the message shows its label in the reader's language. */
 const LABELLED: Record<string, Record<string, Label>> = {
   role: SPACE_ROLES.labels,
   status: NEED_STATUSES.labels,
+  facilitation: FACILITATION_STATUSES.labels,
 };
 
 export const NOTIFICATION_KINDS = {
@@ -33,6 +35,22 @@ export const NOTIFICATION_KINDS = {
   'need.comment': {
     en: '{actor} commented on the need “{need}” you follow.',
     nl: '{actor} reageerde op de behoefte “{need}” die u volgt.',
+  },
+  'initiative.update': {
+    en: 'News from the initiative “{initiative}” you follow.',
+    nl: 'Nieuws van het initiatief “{initiative}” dat u volgt.',
+  },
+  'initiative.join': {
+    en: '{actor} asks to join the initiative “{initiative}”.',
+    nl: '{actor} vraagt om mee te doen aan het initiatief “{initiative}”.',
+  },
+  'initiative.joined': {
+    en: 'You are now a stakeholder of the initiative “{initiative}”.',
+    nl: 'U bent nu betrokken bij het initiatief “{initiative}”.',
+  },
+  'facilitation.status': {
+    en: '{organisation} changed its support of “{initiative}”: {facilitation}.',
+    nl: '{organisation} heeft zijn steun aan “{initiative}” gewijzigd: {facilitation}.',
   },
 } as const;
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

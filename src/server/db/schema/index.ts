@@ -27,3 +27,14 @@ export {
 } from './experiments.ts';
 export { notifications, notificationSettings, outbox } from './notifications.ts';
 export { needs, needSupports, needFollowers, needComments, needEvents } from './needs.ts';
+export {
+  initiatives,
+  initiativeStakeholders,
+  initiativeJoinRequests,
+  initiativeFollowers,
+  initiativeNeeds,
+  initiativeMilestones,
+  initiativeUpdates,
+  initiativeOutcomes,
+  facilitationActions,
+} from './initiatives.ts';
