@@ -64,6 +64,8 @@ export const SpaceCreate = z.strictObject({
   description: text(5000).default(''),
   visibility: SpaceVisibility,
   organisationId: z.uuid().nullable().default(null),
+  /** An initiative I am a stakeholder of. */
+  initiativeId: z.uuid().nullable().default(null),
 });
 export type SpaceCreate = z.infer<typeof SpaceCreate>;
 export const SpaceUpdate = z
@@ -215,6 +217,7 @@ export const Space = z.object({
   description: z.string(),
   visibility: SpaceVisibility,
   organisation: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  initiative: z.object({ id: z.uuid(), title: z.string() }).nullable(),
   /** The viewer's role, or null when the viewer is not a member. */
   myRole: SpaceRole.nullable(),
   members: z.number().int(),

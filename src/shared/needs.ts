@@ -132,6 +132,8 @@ export const Need = NeedSummary.extend({
   /** Set when a moderator merged this need into another: show that one instead. */
   mergedInto: z.object({ id: z.uuid(), title: z.string() }).nullable(),
   followers: z.number().int(),
+  /** Initiatives that address it. */
+  initiatives: z.array(z.object({ id: z.uuid(), title: z.string() })),
   timeline: z.array(NeedEvent),
   comments: z.array(NeedComment),
   supportedByMe: z.boolean(),

@@ -209,8 +209,14 @@ export async function getNeed(db: Db, viewer: Viewer, id: string): Promise<Need>
                exists (select 1 from need_followers where need_id = ${id} and user_id = ${viewer?.user.id ?? null}) as followed,
                (select count(*)::int from need_followers where need_id = ${id}) as followers`,
   );
+  const addressing = await rows<{ id: string; title: string }>(
+    db,
+    sql`select i.id, i.title from initiative_needs l join initiatives i on i.id = l.initiative_id
+        where l.need_id = ${id} and i.hidden_at is null order by i.title`,
+  );
   return {
     ...summary(base!),
+    initiatives: addressing,
     description: row.description,
     latitude: row.latitude,
     longitude: row.longitude,

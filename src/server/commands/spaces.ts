@@ -29,6 +29,8 @@ type SpaceRow = {
   visibility: Space['visibility'];
   organisation_id: string | null;
   organisation_name: string | null;
+  initiative_id: string | null;
+  initiative_title: string | null;
   my_role: SpaceRole | null;
   members: number;
   created_at: string | Date;
@@ -36,10 +38,12 @@ type SpaceRow = {
 
 const spaceSelect = (viewer: Viewer) => sql`
   select s.id, s.name, s.description, s.visibility, s.organisation_id, o.name as organisation_name,
+         s.initiative_id, i.title as initiative_title,
          (select m.role from space_members m where m.space_id = s.id and m.user_id = ${viewer?.user.id ?? null}) as my_role,
          (select count(*)::int from space_members m where m.space_id = s.id) as members,
          s.created_at
-  from spaces s left join organisations o on o.id = s.organisation_id`;
+  from spaces s left join organisations o on o.id = s.organisation_id
+  left join initiatives i on i.id = s.initiative_id`;
 
 function present(r: SpaceRow): Space {
   return {
@@ -48,6 +52,7 @@ function present(r: SpaceRow): Space {
     description: r.description,
     visibility: r.visibility,
     organisation: r.organisation_id ? { id: r.organisation_id, name: r.organisation_name! } : null,
+    initiative: r.initiative_id ? { id: r.initiative_id, title: r.initiative_title! } : null,
     myRole: r.my_role,
     members: r.members,
     createdAt: new Date(r.created_at).toISOString(),
@@ -94,6 +99,17 @@ export async function createSpace(db: Db, viewer: ActiveSession, input: SpaceCre
     throw badRequest('The space can only belong to an organisation you are a member of.', [
       { path: 'organisationId', message: 'is not an organisation you belong to' },
     ]);
+  if (input.initiativeId !== null) {
+    const [stakeholder] = await rows<{ one: number }>(
+      db,
+      sql`select 1 as one from initiative_stakeholders
+          where initiative_id = ${input.initiativeId} and user_id = ${viewer.user.id}`,
+    );
+    if (!stakeholder)
+      throw badRequest('The space can only belong to an initiative you take part in.', [
+        { path: 'initiativeId', message: 'is not an initiative you are a stakeholder of' },
+      ]);
+  }
   const id = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(spaces)

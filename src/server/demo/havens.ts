@@ -67,6 +67,7 @@ export async function seedDemoHavens(
       'Where the income team of Gemeente Rotterdam tries ways to reach households that miss out on allowances. Private until a lesson is published.',
     visibility: 'private',
     organisationId: organisationIds.get('Gemeente Rotterdam') ?? null,
+    initiativeId: null,
   });
   if (people.jonas.email)
     await addSpaceMember(db, anna, trials.id, { email: people.jonas.email, role: 'member' });
@@ -152,6 +153,7 @@ export async function seedDemoHavens(
     description: 'Stadt Leipzig tries digital services in the open: everyone can follow along.',
     visibility: 'transparent',
     organisationId: organisationIds.get('Stadt Leipzig') ?? null,
+    initiativeId: null,
   });
   const chatbot = await createExperiment(
     db,

@@ -8,8 +8,10 @@ import {
   text,
   timestamp,
   uuid,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import type { SpaceRole, SpaceVisibility } from '../../../shared/havens.ts';
+import { initiatives } from './initiatives.ts';
 import { organisations } from './organisations.ts';
 import { users } from './users.ts';
 
@@ -25,6 +27,10 @@ export const spaces = pgTable(
     description: text('description').notNull().default(''),
     visibility: text('visibility').$type<SpaceVisibility>().notNull(),
     organisationId: uuid('organisation_id').references(() => organisations.id, {
+      onDelete: 'set null',
+    }),
+    /** The initiative the space belongs to (its stakeholders work there). */
+    initiativeId: uuid('initiative_id').references((): AnyPgColumn => initiatives.id, {
       onDelete: 'set null',
     }),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),

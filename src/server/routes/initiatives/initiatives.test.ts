@@ -369,6 +369,9 @@ describe('publishing an initiative as a case', () => {
       needId: need.id,
     });
     expect(linked.needs.map((n) => n.title)).toEqual(['Work for unemployed neighbours']);
+    expect((await ok<Need>(null, 'GET', `/api/needs/${need.id}`)).initiatives).toEqual([
+      { id: made.id, title: 'Neighbourhood company Hillesluis-Noord' },
+    ]);
     expect((await call(neighbour, 'POST', `/api/initiatives/${made.id}/publish`)).statusCode).toBe(
       403,
     );

@@ -145,6 +145,32 @@ describe('spaces', () => {
     expect(refused.statusCode).toBe(400);
   });
 
+  it('belongs to an initiative only one of its stakeholders chose', async () => {
+    const initiative = (
+      await call(owner, 'POST', '/api/initiatives', {
+        title: 'Neighbourhood company',
+        country: 'NL',
+      })
+    ).json() as { id: string; title: string };
+    const res = await call(owner, 'POST', '/api/spaces', {
+      name: 'Company workshop',
+      visibility: 'private',
+      initiativeId: initiative.id,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect((res.json() as Space).initiative).toEqual({
+      id: initiative.id,
+      title: initiative.title,
+    });
+    const refused = await call(stranger, 'POST', '/api/spaces', {
+      name: 'Not theirs',
+      visibility: 'private',
+      initiativeId: initiative.id,
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details[0].path).toBe('initiativeId');
+  });
+
   it('refuses bad input with the field, and stores nothing', async () => {
     const counts = await rowCounts(t.database);
     for (const [payload, path] of [

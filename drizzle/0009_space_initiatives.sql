@@ -1,0 +1,2 @@
+ALTER TABLE "spaces" ADD COLUMN "initiative_id" uuid;--> statement-breakpoint
+ALTER TABLE "spaces" ADD CONSTRAINT "spaces_initiative_id_initiatives_id_fk" FOREIGN KEY ("initiative_id") REFERENCES "public"."initiatives"("id") ON DELETE set null ON UPDATE no action;
