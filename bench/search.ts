@@ -8,12 +8,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import pg from 'pg';
 import { openDatabase, type Database } from '../src/server/db/client.ts';
 import { exited, startServerProcess } from '../test/server-process.ts';
 import { adminDatabaseUrl, databaseUrlFor } from '../test/postgres-url.ts';
-import { percentile } from './support.ts';
+import { measure } from './support.ts';
 import { COUNTRIES, LEVELS, SECTORS, STAGES, generateCases } from './synthetic-cases.ts';
 
 const CASES = Number(process.env.SEARCH_CASES ?? 100_000);
@@ -58,34 +57,6 @@ function scenarios(page50: string[]): Scenario[] {
     },
     { name: 'page 50 by keyset', paths: page50 },
   ];
-}
-
-/**
- * Closed loop (autocannon): CONNECTIONS connections, each sending its next request when the
- * previous answer is in, cycling through the scenario's queries; every latency is kept, so the
- * percentiles are exact.
- */
-export async function measure(baseUrl: string, paths: string[], seconds = SECONDS) {
-  const latencies: number[] = [];
-  // Without a callback autocannon returns its running instance, which is also a promise.
-  const instance = autocannon({
-    url: baseUrl,
-    connections: CONNECTIONS,
-    duration: seconds,
-    requests: paths.map((p) => ({ method: 'GET' as const, path: p })),
-  }) as unknown as autocannon.Instance & Promise<autocannon.Result>;
-  instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => {
-    latencies.push(ms);
-  });
-  const result = await instance;
-  latencies.sort((a, b) => a - b);
-  return {
-    rps: latencies.length / seconds,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    errors: result.errors + result.non2xx,
-  };
 }
 
 async function page50Paths(baseUrl: string): Promise<string[]> {
@@ -134,7 +105,7 @@ async function run(engine: string, env: Record<string, string>, database: Databa
       for (const s of scenarios(page50)) {
         // Warm-up: one pass over the scenario's queries.
         for (const p of s.paths) await (await fetch(`${server.baseUrl}${p}`)).arrayBuffer();
-        const r = await measure(server.baseUrl, s.paths);
+        const r = await measure(server.baseUrl, s.paths, SECONDS, CONNECTIONS);
         rows.push({
           engine,
           cache: cache === '0' ? 'off' : 'on',
