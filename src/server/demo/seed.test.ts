@@ -9,6 +9,9 @@ import { JRC_SOURCE } from '../commands/case-import-jrc.ts';
 import { ILLUSTRATIVE_CASES } from './illustrative-cases.ts';
 import { listLessons } from '../commands/lessons.ts';
 import { listSpaces } from '../commands/spaces.ts';
+import { responsivenessRanking } from '../commands/responsiveness.ts';
+import { getInitiative, listInitiatives } from '../commands/initiatives.ts';
+import { InitiativesQuery } from '../../shared/initiatives.ts';
 import { LessonsQuery } from '../../shared/havens.ts';
 import { DEMO_ACCOUNTS, JRC_CASES_FILE, JRC_CASE_COUNT, seedDemo, seedJrcCases } from './seed.ts';
 import { signIn } from '../commands/accounts.ts';
@@ -67,5 +70,27 @@ describe('the demo content', () => {
     expect(letters.organisation).toBeNull();
     const spaces = await listSpaces(database.db, null);
     expect(spaces.map((s) => s.name)).toEqual(['Digital service pilots']);
+  });
+
+  it('has needs answered at different speeds and an initiative the council supports', async () => {
+    const ranking = await responsivenessRanking(database.db);
+    expect(ranking.overall.needs).toBe(6);
+    expect(ranking.organisations.map((o) => o.organisation.name)).toEqual([
+      'Gemeente Rotterdam',
+      'Stadt Leipzig',
+      'Ville de Lyon',
+    ]);
+    const rotterdam = ranking.organisations[0]!.figures;
+    // Acknowledged after 6, 12 and 45 days.
+    expect(rotterdam.medianDaysToAcknowledged).toBe(12);
+    expect(rotterdam.shareAnsweredWithin30Days).toBeCloseTo(2 / 3);
+    const list = await listInitiatives(database.db, null, InitiativesQuery.parse({}));
+    const company = await getInitiative(database.db, null, list.items[0]!.id);
+    expect(company.facilitation.map((f) => [f.kind, f.status])).toEqual([
+      ['space', 'delivered'],
+      ['funding', 'committed'],
+      ['convene', 'requested'],
+    ]);
+    expect(company.needs.map((n) => n.status)).toEqual(['being_addressed']);
   });
 });

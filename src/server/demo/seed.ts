@@ -16,6 +16,7 @@ import { PROJECT_ROOT } from '../paths.ts';
 
 /** The JRC cases, bundled with the project (see jrc/SOURCE.md). */
 import { seedDemoHavens } from './havens.ts';
+import { seedDemoCoCreation } from './co-creation.ts';
 
 export const JRC_CASES_FILE = path.join(PROJECT_ROOT, 'src/server/demo/jrc/cases.csv');
 /** The number of cases in that file (a test keeps it true). */
@@ -57,6 +58,12 @@ export const DEMO_ACCOUNTS = [
     email: 'marie@demo.connective.eu',
     password: 'demo-moderator-password',
     platformRole: 'moderator',
+  },
+  {
+    name: 'Fatima El Amrani',
+    email: 'fatima@demo.connective.eu',
+    password: 'demo-resident-password',
+    platformRole: 'member',
   },
 ] as const;
 
@@ -185,6 +192,11 @@ export async function seedDemo(db: Db): Promise<boolean> {
   await seedDemoHavens(
     db,
     { anna: created[1]!, jonas: created[2]!, marie: created[3]! },
+    organisationIds,
+  );
+  await seedDemoCoCreation(
+    db,
+    { anna: created[1]!, jonas: created[2]!, marie: created[3]!, fatima: created[4]! },
     organisationIds,
   );
   return true;
