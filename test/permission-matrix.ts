@@ -1346,6 +1346,53 @@ export const MATRIX: MatrixRow[] = [
     call: (w) => ({ method: 'POST', url: `/api/initiatives/${w.initiativeId}/publish` }),
     expect: initiativeOwner,
   },
+  // ---- moderation ----
+  {
+    route: 'POST /api/reports',
+    visibility: 'public',
+    call: (w) => ({
+      method: 'POST',
+      url: '/api/reports',
+      payload: { targetType: 'need', targetId: w.needId, reason: 'Reported by the matrix' },
+    }),
+    expect: signedIn('ok'),
+  },
+  {
+    route: 'GET /api/moderation/queue',
+    visibility: 'platform',
+    call: () => ({ method: 'GET', url: '/api/moderation/queue' }),
+    expect: moderators,
+  },
+  {
+    route: 'POST /api/moderation/hide',
+    visibility: 'platform',
+    call: (w) => ({
+      method: 'POST',
+      url: '/api/moderation/hide',
+      payload: { targetType: 'need', targetId: w.needId, justification: 'Hidden by the matrix' },
+    }),
+    expect: moderators,
+  },
+  {
+    route: 'POST /api/moderation/restore',
+    visibility: 'platform',
+    call: (w) => ({
+      method: 'POST',
+      url: '/api/moderation/restore',
+      payload: { targetType: 'need', targetId: w.needId, justification: 'Restored by the matrix' },
+    }),
+    expect: moderators,
+  },
+  {
+    route: 'PUT /api/organisations/:id/premoderation',
+    visibility: 'public',
+    call: (w) => ({
+      method: 'PUT',
+      url: `/api/organisations/${w.orgId}/premoderation`,
+      payload: { required: true },
+    }),
+    expect: { ...moderators, orgAdmin: 'ok', owner: 'ok' },
+  },
 ];
 
 /** Routes the matrix deliberately leaves out: the static API documentation pages. */

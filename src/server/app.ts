@@ -35,6 +35,7 @@ import { experimentRoutes } from './routes/spaces/experiments.ts';
 import { notificationRoutes } from './routes/me/notifications.ts';
 import { needRoutes } from './routes/needs/needs.ts';
 import { initiativeRoutes } from './routes/initiatives/initiatives.ts';
+import { moderationRoutes } from './routes/moderation/moderation.ts';
 import { MailWorker } from './notifications/mailer.ts';
 import { CaseIndex } from './search/case-index.ts';
 import type { FieldIssue } from '../shared/errors.ts';
@@ -252,6 +253,7 @@ export async function buildApp({
   await app.register(notificationRoutes, { prefix: '/api' });
   await app.register(needRoutes, { prefix: '/api' });
   await app.register(initiativeRoutes, { prefix: '/api' });
+  await app.register(moderationRoutes, { prefix: '/api' });
 
   app.get('/robots.txt', { schema: { hide: true } }, async (_req, reply) =>
     reply.type('text/plain').send('User-agent: *\nDisallow: /api/\n'),

@@ -236,7 +236,13 @@ export const Initiative = InitiativeSummary.extend({
     }),
   ),
   updates: z.array(
-    z.object({ id: z.uuid(), author: Ref.nullable(), body: z.string(), createdAt: z.string() }),
+    z.object({
+      id: z.uuid(),
+      author: Ref.nullable(),
+      body: z.string(),
+      createdAt: z.string(),
+      hidden: z.boolean(),
+    }),
   ),
   outcomes: z.array(
     z.object({
@@ -249,6 +255,9 @@ export const Initiative = InitiativeSummary.extend({
   facilitation: z.array(Facilitation),
   /** Pending join requests: owners only (empty for everyone else). */
   joinRequests: z.array(InitiativeJoinRequest),
+  /** Hidden by a moderator, with the justification (only its owners and moderators see it). */
+  hidden: z.boolean(),
+  hiddenReason: z.string().nullable(),
   /** The case it was published as. */
   case: z.object({ id: z.uuid(), title: z.string() }).nullable(),
   followedByMe: z.boolean(),

@@ -119,6 +119,8 @@ export const NeedComment = z.object({
   author: Ref.nullable(),
   body: z.string(),
   createdAt: z.string(),
+  /** Hidden by a moderator (only its author and moderators see it). */
+  hidden: z.boolean(),
 });
 export type NeedComment = z.infer<typeof NeedComment>;
 
@@ -129,6 +131,11 @@ export const Need = NeedSummary.extend({
   author: Ref.nullable(),
   organisation: Ref.nullable(),
   statusReason: z.string().nullable(),
+  /** Hidden by a moderator, with the justification (only its author and moderators see it). */
+  hidden: z.boolean(),
+  hiddenReason: z.string().nullable(),
+  /** Waiting for a moderator's approval: its organisation requires pre-moderation. */
+  awaitingApproval: z.boolean(),
   /** Set when a moderator merged this need into another: show that one instead. */
   mergedInto: z.object({ id: z.uuid(), title: z.string() }).nullable(),
   followers: z.number().int(),

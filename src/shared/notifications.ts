@@ -52,6 +52,14 @@ export const NOTIFICATION_KINDS = {
     en: '{organisation} changed its support of “{initiative}”: {facilitation}.',
     nl: '{organisation} heeft zijn steun aan “{initiative}” gewijzigd: {facilitation}.',
   },
+  'moderation.hidden': {
+    en: 'A moderator hid “{excerpt}”: {justification}',
+    nl: 'Een moderator heeft “{excerpt}” verborgen: {justification}',
+  },
+  'moderation.restored': {
+    en: 'A moderator made “{excerpt}” visible again: {justification}',
+    nl: 'Een moderator heeft “{excerpt}” weer zichtbaar gemaakt: {justification}',
+  },
 } as const;
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
 export const NotificationKind = z.enum(

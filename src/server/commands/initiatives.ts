@@ -163,9 +163,10 @@ export async function getInitiative(db: Db, viewer: Viewer, id: string): Promise
     name: string | null;
     body: string;
     created_at: string | Date;
+    hidden: boolean;
   }>(
     db,
-    sql`select p.id, p.author_id, u.name, p.body, p.created_at from initiative_updates p
+    sql`select p.id, p.author_id, u.name, p.body, p.created_at, p.hidden_at is not null as hidden from initiative_updates p
         left join users u on u.id = p.author_id
         where p.initiative_id = ${id}
           and (p.hidden_at is null or ${isModerator(viewer)} or p.author_id = ${viewer?.user.id ?? null})
@@ -226,6 +227,7 @@ export async function getInitiative(db: Db, viewer: Viewer, id: string): Promise
       author: u.author_id ? { id: u.author_id, name: u.name ?? '' } : null,
       body: u.body,
       createdAt: iso(u.created_at),
+      hidden: u.hidden,
     })),
     outcomes: outcomes as Initiative['outcomes'],
     facilitation: await facilitationOf(db, viewer, sql`f.initiative_id = ${id}`),
@@ -236,6 +238,8 @@ export async function getInitiative(db: Db, viewer: Viewer, id: string): Promise
       message: r.message,
       createdAt: iso(r.created_at),
     })),
+    hidden: row.hiddenAt !== null,
+    hiddenReason: row.hiddenReason,
     case: row.caseId && flags!.case_title ? { id: row.caseId, title: flags!.case_title } : null,
     followedByMe: flags!.followed,
     myRole: mine?.role ?? null,

@@ -195,9 +195,10 @@ export async function getNeed(db: Db, viewer: Viewer, id: string): Promise<Need>
     author_name: string | null;
     body: string;
     created_at: string | Date;
+    hidden: boolean;
   }>(
     db,
-    sql`select c.id, c.author_id, u.name as author_name, c.body, c.created_at
+    sql`select c.id, c.author_id, u.name as author_name, c.body, c.created_at, c.hidden_at is not null as hidden
         from need_comments c left join users u on u.id = c.author_id
         where c.need_id = ${id}
           and (c.hidden_at is null or ${isModerator(viewer)} or c.author_id = ${viewer?.user.id ?? null})
@@ -223,6 +224,9 @@ export async function getNeed(db: Db, viewer: Viewer, id: string): Promise<Need>
     author: ref('author'),
     organisation: ref('organisation'),
     statusReason: row.statusReason,
+    hidden: row.hiddenAt !== null,
+    hiddenReason: row.hiddenReason,
+    awaitingApproval: row.awaitingApproval,
     mergedInto: merged ? { id: merged.id, title: merged.name } : null,
     followers: mine!.followers,
     timeline: events.map((e) => ({
@@ -242,6 +246,7 @@ export async function getNeed(db: Db, viewer: Viewer, id: string): Promise<Need>
       author: c.author_id ? { id: c.author_id, name: c.author_name ?? '' } : null,
       body: c.body,
       createdAt: iso(c.created_at),
+      hidden: c.hidden,
     })),
     supportedByMe: mine!.supported,
     followedByMe: mine!.followed,
@@ -271,10 +276,21 @@ export async function createNeed(db: Db, viewer: ActiveSession, input: NeedCreat
     throw badRequest('You can only post for an organisation you are a member of.', [
       { path: 'organisationId', message: 'is not an organisation you belong to' },
     ]);
+  const [premoderated] = input.responsibleOrganisationId
+    ? await rows<{ premoderation: boolean }>(
+        db,
+        sql`select premoderation from organisations where id = ${input.responsibleOrganisationId}`,
+      )
+    : [];
+  const waits = premoderated?.premoderation === true;
   const id = await db.transaction(async (tx) => {
     const [made] = await tx
       .insert(needs)
-      .values({ ...input, authorId: viewer.user.id })
+      .values({
+        ...input,
+        authorId: viewer.user.id,
+        ...(waits ? { hiddenAt: new Date(), awaitingApproval: true } : {}),
+      })
       .returning({ id: needs.id });
     await tx
       .insert(needEvents)
@@ -399,6 +415,7 @@ export async function addNeedComment(
     author: { id: viewer.user.id, name: viewer.user.name },
     body: made.body,
     createdAt: made.createdAt.toISOString(),
+    hidden: false,
   };
 }
 

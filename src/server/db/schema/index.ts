@@ -38,3 +38,4 @@ export {
   initiativeOutcomes,
   facilitationActions,
 } from './initiatives.ts';
+export { contentReports } from './moderation.ts';

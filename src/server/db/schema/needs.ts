@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
+  boolean,
   check,
   doublePrecision,
   index,
@@ -48,6 +49,8 @@ export const needs = pgTable(
     /** Hidden by a moderator (with the justification its author sees): gone for everyone else. */
     hiddenAt: timestamp('hidden_at', { withTimezone: true }),
     hiddenReason: text('hidden_reason'),
+    /** Waiting for a moderator's approval (its organisation requires pre-moderation). */
+    awaitingApproval: boolean('awaiting_approval').notNull().default(false),
     supports: integer('supports').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

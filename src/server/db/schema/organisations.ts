@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { tsvector } from './tsvector.ts';
 import { users } from './users.ts';
 
@@ -16,6 +16,8 @@ export const organisations = pgTable(
     sector: text('sector', { enum: ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10'] }),
     website: text('website'),
     description: text('description').notNull().default(''),
+    /** Needs this organisation is made responsible for wait for a moderator's approval. */
+    premoderation: boolean('premoderation').notNull().default(false),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
