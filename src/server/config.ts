@@ -43,6 +43,8 @@ const EnvSchema = z.object({
   MAIL_WORKER: Bool.optional(),
   MAIL_POLL_MS: z.coerce.number().int().min(50).max(3_600_000).default(2000),
   MAIL_LEASE_MS: z.coerce.number().int().min(1000).max(86_400_000).default(120_000),
+  MAIL_DIGEST_CHECK_MS: z.coerce.number().int().min(100).max(86_400_000).default(600_000),
+  MAIL_DIGEST_DAY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(86_400),
 });
 
 export type Config = {
@@ -72,6 +74,10 @@ export type Config = {
   mailPollMs: number;
   /** How long a claimed message is reserved for its sender before another may take it. */
   mailLeaseMs: number;
+  /** How often each instance checks whose digest is due. */
+  mailDigestCheckMs: number;
+  /** The length of a digest "day" (a week is seven): shorter only for tests and demonstrations. */
+  mailDigestDaySeconds: number;
 };
 
 export class ConfigError extends Error {
@@ -113,6 +119,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailWorker: e.MAIL_WORKER ?? e.NODE_ENV !== 'test',
     mailPollMs: e.MAIL_POLL_MS,
     mailLeaseMs: e.MAIL_LEASE_MS,
+    mailDigestCheckMs: e.MAIL_DIGEST_CHECK_MS,
+    mailDigestDaySeconds: e.MAIL_DIGEST_DAY_SECONDS,
   };
 }
 

@@ -149,13 +149,19 @@ export async function deliverDue(
  * notifications since the last one. The settings rows are claimed with SKIP LOCKED, so two
  * instances never make the same digest.
  */
-export async function enqueueDigests(db: Db, now = new Date()): Promise<number> {
+export async function enqueueDigests(
+  db: Db,
+  now = new Date(),
+  daySeconds = 86_400,
+): Promise<number> {
+  const day = `${daySeconds} seconds`;
+  const week = `${daySeconds * 7} seconds`;
   return db.transaction(async (tx) => {
     const due = await rows<{ user_id: string; last_digest_at: string | Date }>(
       tx,
       sql`select user_id, last_digest_at from notification_settings
-          where (email_frequency = 'daily' and last_digest_at <= ${now.toISOString()}::timestamptz - interval '1 day')
-             or (email_frequency = 'weekly' and last_digest_at <= ${now.toISOString()}::timestamptz - interval '7 days')
+          where (email_frequency = 'daily' and last_digest_at <= ${now.toISOString()}::timestamptz - ${day}::interval)
+             or (email_frequency = 'weekly' and last_digest_at <= ${now.toISOString()}::timestamptz - ${week}::interval)
           for update skip locked`,
     );
     let made = 0;
@@ -182,7 +188,7 @@ export async function enqueueDigests(db: Db, now = new Date()): Promise<number> 
   });
 }
 
-/** The loop each server instance runs: deliver every `mailPollMs`, digests every ten minutes. */
+/** The loop each server instance runs: deliver every `mailPollMs`, check digests every `mailDigestCheckMs`. */
 export class MailWorker {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
@@ -206,9 +212,9 @@ export class MailWorker {
   tick(): Promise<void> {
     this.running ??= (async () => {
       try {
-        if (Date.now() - this.lastDigestCheck > 600_000) {
+        if (Date.now() - this.lastDigestCheck >= this.config.mailDigestCheckMs) {
           this.lastDigestCheck = Date.now();
-          await enqueueDigests(this.db);
+          await enqueueDigests(this.db, new Date(), this.config.mailDigestDaySeconds);
         }
         const batch = 20;
         while ((await deliverDue(this.db, this.config, this.transport, batch)).claimed === batch);
