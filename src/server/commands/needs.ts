@@ -186,7 +186,8 @@ export async function getNeed(db: Db, viewer: Viewer, id: string): Promise<Need>
         from need_events e
         left join users u on u.id = e.actor_id
         left join organisations o on o.id = e.organisation_id
-        left join needs other on other.id = e.other_need_id and ${visible(viewer, sql`other`)}
+        left join needs other on other.id = e.other_need_id
+          and (other.hidden_at is null or ${isModerator(viewer)} or other.author_id = ${viewer?.user.id ?? null})
         where e.need_id = ${id} order by e.id`,
   );
   const comments = await rows<{

@@ -197,6 +197,11 @@ describe('needs', () => {
     expect(support!.n).toBe(2);
     const gone = await ok<Need>(null, 'GET', `/api/needs/${duplicate.id}`);
     expect(gone.mergedInto).toEqual({ id: original.id, title: 'Playground for toddlers' });
+    const target = await ok<Need>(null, 'GET', `/api/needs/${original.id}`);
+    expect(target.timeline.at(-1)).toMatchObject({
+      kind: 'merged_from',
+      otherNeed: { id: duplicate.id, title: 'Toddler playground please' },
+    });
     const list = await ok<NeedList>(null, 'GET', '/api/needs?q=toddler');
     expect(list.items.map((i) => i.id)).toEqual([original.id]);
     expect((await ok<Need>(third, 'GET', `/api/needs/${original.id}`)).followedByMe).toBe(true);
