@@ -18,6 +18,9 @@ import { LessonPage } from './pages/LessonPage.tsx';
 import { LessonsPage } from './pages/LessonsPage.tsx';
 import { MembersPage } from './pages/MembersPage.tsx';
 import { MyCasesPage } from './pages/MyCasesPage.tsx';
+import { NeedCreatePage } from './pages/NeedCreatePage.tsx';
+import { NeedPage } from './pages/NeedPage.tsx';
+import { NeedsPage } from './pages/NeedsPage.tsx';
 import { NetworkPage } from './pages/NetworkPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { NotificationsPage } from './pages/NotificationsPage.tsx';
@@ -29,6 +32,7 @@ import { ProfilePage } from './pages/ProfilePage.tsx';
 import { QcaAnalysesPage } from './pages/QcaAnalysesPage.tsx';
 import { QcaAnalysisPage } from './pages/QcaAnalysisPage.tsx';
 import { QcaPage } from './pages/QcaPage.tsx';
+import { ResponsivenessPage } from './pages/ResponsivenessPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 import { SignUpPage } from './pages/SignUpPage.tsx';
 import { SpacePage } from './pages/SpacePage.tsx';
@@ -81,6 +85,10 @@ const router = createBrowserRouter([
           { path: 'invitations', element: <InvitationsPage /> },
           { path: 'lessons', element: <LessonsPage /> },
           { path: 'lessons/:id', element: <LessonPage /> },
+          { path: 'needs', element: <NeedsPage /> },
+          { path: 'needs/new', element: <NeedCreatePage /> },
+          { path: 'needs/:id', element: <NeedPage /> },
+          { path: 'responsiveness', element: <ResponsivenessPage /> },
           { path: 'notifications', element: <NotificationsPage /> },
           { path: 'unsubscribe', element: <UnsubscribePage /> },
           { path: 'audit', element: <AuditPage /> },

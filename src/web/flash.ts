@@ -12,6 +12,8 @@ export const FLASH_KEYS = [
   'case.deleted',
   'qcaFlash.saved',
   'qcaFlash.deleted',
+  'needsFlash.posted',
+  'needsFlash.merged',
 ] as const;
 export type FlashKey = (typeof FLASH_KEYS)[number];
 

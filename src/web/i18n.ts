@@ -5,13 +5,15 @@ import en from './locales/en.json';
 import nl from './locales/nl.json';
 
 /*
- * The QCA workbench's, the network page's, the diffusion pages', the safe-haven pages' and the
- * notification pages' strings sit under `qca`, `network`, `diffusion`, `havens` and
- * `notifications` in the same catalogues but are typed apart (`useQcaTranslation` in
- * qca-i18n.ts, `useNetworkTranslation` in components/network/network-i18n.ts,
- * `useDiffusionTranslation` in components/diffusion/diffusion-i18n.ts, `useHavensTranslation`
- * in components/havens/havens-i18n.ts, `useNotificationsTranslation` in
- * components/notifications/notifications-i18n.ts): the typed `t` checks
+ * The QCA workbench's, the network page's, the diffusion pages', the safe-haven pages', the
+ * notification pages' and the needs pages' strings sit under `qca`, `network`, `diffusion`,
+ * `havens`, `notifications` and `needs` in the same catalogues but are typed apart
+ * (`useQcaTranslation` in qca-i18n.ts, `useNetworkTranslation` in
+ * components/network/network-i18n.ts, `useDiffusionTranslation` in
+ * components/diffusion/diffusion-i18n.ts, `useHavensTranslation` in
+ * components/havens/havens-i18n.ts, `useNotificationsTranslation` in
+ * components/notifications/notifications-i18n.ts, `useNeedsTranslation` in
+ * components/needs/needs-i18n.ts): the typed `t` checks
  * every key of the catalogue, and beyond about 700 keys TypeScript gives up on it (TS2589,
  * "excessively deep").
  */
@@ -19,7 +21,10 @@ declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
     resources: {
-      translation: Omit<typeof en, 'qca' | 'network' | 'diffusion' | 'havens' | 'notifications'>;
+      translation: Omit<
+        typeof en,
+        'qca' | 'network' | 'diffusion' | 'havens' | 'notifications' | 'needs'
+      >;
     };
   }
 }

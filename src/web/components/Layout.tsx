@@ -84,6 +84,7 @@ export function Layout() {
             <MenuLink to="/diffusion">{t('layout.diffusion')}</MenuLink>
             <MenuLink to="/spaces">{t('layout.spaces')}</MenuLink>
             <MenuLink to="/lessons">{t('layout.lessons')}</MenuLink>
+            <MenuLink to="/needs">{t('layout.needs')}</MenuLink>
             {isPlatformAdmin(user) && <MenuLink to="/audit">{t('layout.audit')}</MenuLink>}
           </ul>
           <ul className="nav-list nav-user">

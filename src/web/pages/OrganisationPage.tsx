@@ -7,6 +7,7 @@ import { JoinRequestCreate, type Organisation } from '../../shared/organisations
 import { ApiError, requestToJoin } from '../api.ts';
 import { AdoptionSuggestions } from '../components/AdoptionSuggestions.tsx';
 import { AppLink } from '../components/AppLink.tsx';
+import { useNeedsTranslation } from '../components/needs/needs-i18n.ts';
 import { FormErrorSummary, useFormErrors } from '../components/FormErrorSummary.tsx';
 import { NotSet } from '../components/NotSet.tsx';
 import { OrganisationLoadState } from '../components/OrganisationLoadState.tsx';
@@ -37,6 +38,7 @@ export function OrganisationPage() {
 
 function OrganisationDetails({ org }: { org: Organisation }) {
   const { t, i18n } = useTranslation();
+  const { t: tn } = useNeedsTranslation();
   const { user } = useSession();
   const website = safeHttpUrl(org.website);
   const manager = canManage(org, user);
@@ -97,6 +99,11 @@ function OrganisationDetails({ org }: { org: Organisation }) {
         <li>
           <AppLink to={`/organisations/${org.id}/members`}>
             {manager ? t('organisation.manageMembers') : t('organisation.viewMembers')}
+          </AppLink>
+        </li>
+        <li>
+          <AppLink to={`/responsiveness?organisation=${org.id}`}>
+            {tn('responsiveness.organisationPageLink')}
           </AppLink>
         </li>
       </ul>
