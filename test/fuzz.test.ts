@@ -140,6 +140,21 @@ beforeAll(async () => {
     })
   ).json() as { id: string };
   const nil = '00000000-0000-4000-8000-000000000000';
+  const create = async (url: string, payload: object) =>
+    (
+      (await t.app.inject({ method: 'POST', url, headers: owner.headers, payload })).json() as {
+        id: string;
+      }
+    ).id;
+  const needId = await create('/api/needs', {
+    title: 'Fuzzed need',
+    country: 'NL',
+    responsibleOrganisationId: org.id,
+  });
+  const initiativeId = await create('/api/initiatives', {
+    title: 'Fuzzed initiative',
+    country: 'NL',
+  });
   world = {
     plannedExperimentId: experiment.id,
     runningExperimentId: experiment.id,
@@ -150,11 +165,11 @@ beforeAll(async () => {
     invitationId: nil,
     strangerInvitationId: nil,
     notificationId: nil,
-    needId: nil,
-    otherNeedId: nil,
-    resolvedNeedId: nil,
+    needId,
+    otherNeedId: needId,
+    resolvedNeedId: needId,
     hiddenNeedTitle: 'nothing',
-    initiativeId: nil,
+    initiativeId,
     stakeholderId: nil,
     joinRequestId: nil,
     milestoneId: nil,

@@ -45,6 +45,7 @@ const EnvSchema = z.object({
   MAIL_LEASE_MS: z.coerce.number().int().min(1000).max(86_400_000).default(120_000),
   MAIL_DIGEST_CHECK_MS: z.coerce.number().int().min(100).max(86_400_000).default(600_000),
   MAIL_DIGEST_DAY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(86_400),
+  RESPONSIVENESS_CACHE_SECONDS: z.coerce.number().int().min(0).max(86_400).optional(),
 });
 
 export type Config = {
@@ -78,6 +79,8 @@ export type Config = {
   mailDigestCheckMs: number;
   /** The length of a digest "day" (a week is seven): shorter only for tests and demonstrations. */
   mailDigestDaySeconds: number;
+  /** How long each server keeps the responsiveness figures before computing them again. */
+  responsivenessCacheSeconds: number;
 };
 
 export class ConfigError extends Error {
@@ -121,6 +124,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailLeaseMs: e.MAIL_LEASE_MS,
     mailDigestCheckMs: e.MAIL_DIGEST_CHECK_MS,
     mailDigestDaySeconds: e.MAIL_DIGEST_DAY_SECONDS,
+    responsivenessCacheSeconds: e.RESPONSIVENESS_CACHE_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 30),
   };
 }
 

@@ -36,10 +36,14 @@ import { getMembership } from './organisations.ts';
 
 type Viewer = ActiveSession | null;
 
+/** Needs everyone may see: not merged into another, not hidden. */
+const PUBLIC = (alias: SQL) => sql`${alias}.merged_into_id is null and ${alias}.hidden_at is null`;
+
 /** What the viewer may see: not merged, and not hidden unless they moderate or wrote it. */
 function visible(viewer: Viewer, alias = sql`n`): SQL {
   if (isModerator(viewer)) return sql`${alias}.merged_into_id is null`;
-  return sql`${alias}.merged_into_id is null and (${alias}.hidden_at is null or ${alias}.author_id = ${viewer?.user.id ?? null})`;
+  if (!viewer) return PUBLIC(alias);
+  return sql`${alias}.merged_into_id is null and (${alias}.hidden_at is null or ${alias}.author_id = ${viewer.user.id})`;
 }
 
 type SummaryRow = {
@@ -90,27 +94,36 @@ function allWords(text: string): string | null {
 }
 
 export async function listNeeds(db: Db, viewer: Viewer, query: NeedsQuery): Promise<NeedList> {
-  const where: SQL[] = [visible(viewer)];
+  const where: SQL[] = [];
   const q = query.q ? allWords(query.q) : null;
   if (q) where.push(sql`n.search @@ to_tsquery('simple', ${q})`);
   if (query.country) where.push(sql`n.country = ${query.country}`);
   if (query.sector) where.push(sql`n.sector = ${query.sector}`);
   if (query.status) where.push(sql`n.status = ${query.status}`);
   if (query.organisation) where.push(sql`n.responsible_organisation_id = ${query.organisation}`);
-  const condition = sql.join(where, sql` and `);
+  const filters = where.length ? sql.join(where, sql` and `) : sql`true`;
+  const condition = sql`${visible(viewer)} and ${filters}`;
   const order =
     query.sort === 'newest'
-      ? sql`n.created_at desc, n.id`
+      ? sql`n.created_at desc nulls last, n.id`
       : sql`n.supports desc nulls last, n.created_at desc nulls last, n.id`;
-  const found = await rows<SummaryRow>(
+  // Counted as what everyone sees (an index-only scan) plus what only this viewer sees.
+  const own =
+    viewer && !isModerator(viewer)
+      ? sql` + (select count(*) from needs n where n.merged_into_id is null and n.hidden_at is not null
+                and n.author_id = ${viewer.user.id} and ${filters})`
+      : sql``;
+  // One statement, one round trip: the page as JSON and the count beside it.
+  const [answer] = await rows<{ items: SummaryRow[]; total: number }>(
     db,
-    sql`${summarySelect} where ${condition} order by ${order}
-        limit ${NEEDS_PAGE_SIZE} offset ${(query.page - 1) * NEEDS_PAGE_SIZE}`,
+    sql`select (select coalesce(json_agg(p), '[]'::json) from (
+                  ${summarySelect} where ${condition} order by ${order}
+                  limit ${NEEDS_PAGE_SIZE} offset ${(query.page - 1) * NEEDS_PAGE_SIZE}) p) as items,
+               ((select count(*) from needs n
+                 where ${isModerator(viewer) ? sql`n.merged_into_id is null` : PUBLIC(sql`n`)} and ${filters})${own})::int as total`,
   );
-  const [{ total } = { total: 0 }] = await rows<{ total: number }>(
-    db,
-    sql`select count(*)::int as total from needs n where ${condition}`,
-  );
+  const found = answer!.items;
+  const total = answer!.total;
   return { items: found.map(summary), total };
 }
 
@@ -576,4 +589,41 @@ export async function mergeNeed(
     });
   });
   return getNeed(db, viewer, into);
+}
+
+/**
+ * Each server keeps the answers to need lists as everyone sees them, keyed on the needs
+ * revision (bumped by a trigger in the same transaction as every write to needs, on any
+ * server): a list is computed once per revision and query. Moderators, and people with hidden
+ * needs of their own, see more than everyone and are always answered fresh.
+ */
+export class NeedListCache {
+  private readonly answers = new Map<string, Promise<NeedList>>();
+  constructor(private readonly size: number) {}
+
+  async list(db: Db, viewer: Viewer, query: NeedsQuery): Promise<NeedList> {
+    if (this.size <= 0 || isModerator(viewer)) return listNeeds(db, viewer, query);
+    const [state] = await rows<{ revision: string; own: boolean }>(
+      db,
+      viewer
+        ? sql`select revision::text,
+                     exists (select 1 from needs where author_id = ${viewer.user.id}
+                             and hidden_at is not null and merged_into_id is null) as own
+              from needs_revision where id = 1`
+        : sql`select revision::text, false as own from needs_revision where id = 1`,
+    );
+    if (!state || state.own) return listNeeds(db, viewer, query);
+    const key = `${state.revision}|${JSON.stringify(query)}`;
+    const hit = this.answers.get(key);
+    if (hit) {
+      this.answers.delete(key);
+      this.answers.set(key, hit);
+      return hit;
+    }
+    const answer = listNeeds(db, null, query);
+    this.answers.set(key, answer);
+    answer.catch(() => this.answers.delete(key));
+    while (this.answers.size > this.size) this.answers.delete(this.answers.keys().next().value!);
+    return answer;
+  }
 }

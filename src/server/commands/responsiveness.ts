@@ -120,3 +120,23 @@ export async function responsivenessRanking(
     asOf: at,
   };
 }
+
+/**
+ * Responsiveness figures are aggregates over every need: each server recomputes them at most
+ * every `ttlMs` (the answer says as of when), and concurrent requests share one computation.
+ */
+export class ResponsivenessCache {
+  private readonly entries = new Map<string, { at: number; value: Promise<unknown> }>();
+  constructor(private readonly ttlMs: number) {}
+
+  get<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    if (this.ttlMs <= 0) return compute();
+    const hit = this.entries.get(key);
+    if (hit && Date.now() - hit.at < this.ttlMs) return hit.value as Promise<T>;
+    const value = compute();
+    this.entries.set(key, { at: Date.now(), value });
+    value.catch(() => this.entries.delete(key));
+    if (this.entries.size > 1000) this.entries.delete(this.entries.keys().next().value!);
+    return value;
+  }
+}

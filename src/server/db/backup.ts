@@ -23,12 +23,20 @@ type TableInfo = { name: string; columns: string[]; orderBy: string[] };
 
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
+/** Tables that are derived state, kept by triggers: not backed up, rebuilt by the restore. */
+const DERIVED_TABLES = ['needs_revision'];
+
 /** The application's tables in foreign-key order (parents first), with their stored columns. */
 export async function listTables(db: Runner): Promise<TableInfo[]> {
   const tables = await rows<{ name: string }>(
     db,
     sql`select table_name as name from information_schema.tables
-        where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
+        where table_schema = 'public' and table_type = 'BASE TABLE'
+          and table_name not in (${sql.join(
+            DERIVED_TABLES.map((t) => sql`${t}`),
+            sql`, `,
+          )})
+        order by table_name`,
   );
   const deps = await rows<{ child: string; parent: string }>(
     db,

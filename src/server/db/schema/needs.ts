@@ -72,6 +72,10 @@ export const needs = pgTable(
     index('needs_country_sector_idx')
       .on(t.country, t.sector, t.supports.desc(), t.createdAt.desc(), t.id)
       .where(sql`${t.mergedIntoId} is null and ${t.hiddenAt} is null`),
+    index('needs_country_status_idx')
+      .on(t.country, t.status, t.createdAt.desc(), t.id)
+      .where(sql`${t.mergedIntoId} is null and ${t.hiddenAt} is null`),
+    index('needs_author_idx').on(t.authorId),
     index('needs_responsible_idx').on(t.responsibleOrganisationId, t.createdAt),
     check(
       'needs_status_check',

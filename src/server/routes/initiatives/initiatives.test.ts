@@ -8,7 +8,14 @@ import {
   type Agent,
   type TestApp,
 } from '../../../../test/helpers.ts';
-import type { Facilitation, Initiative } from '../../../shared/initiatives.ts';
+import { sql } from 'drizzle-orm';
+import {
+  FACILITATION_STATUSES,
+  FACILITATION_TRANSITIONS,
+  type Facilitation,
+  type Initiative,
+} from '../../../shared/initiatives.ts';
+import { facilitationActions } from '../../db/schema/index.ts';
 import type { Need } from '../../../shared/needs.ts';
 import type { NotificationList } from '../../../shared/notifications.ts';
 
@@ -331,6 +338,40 @@ describe('facilitation', () => {
       ['space', 'delivered'],
       ['funding', 'withdrawn'],
     ]);
+  });
+});
+
+describe('the facilitation state machine', () => {
+  it('rejects every change that is not in order, and changes nothing then', async () => {
+    const made = await start('Every facilitation transition');
+    const f = await ok<Facilitation>(
+      civilServant,
+      'POST',
+      `/api/initiatives/${made.id}/facilitation`,
+      {
+        organisationId: council.id,
+        kind: 'expertise',
+      },
+    );
+    for (const from of FACILITATION_STATUSES.values) {
+      for (const to of FACILITATION_STATUSES.values.filter((s) => s !== 'requested')) {
+        await t.database.db
+          .update(facilitationActions)
+          .set({ status: from })
+          .where(sql`${facilitationActions.id} = ${f.id}`);
+        const res = await call(civilServant, 'POST', `/api/facilitation/${f.id}/status`, {
+          status: to,
+          reason: 'Because',
+        });
+        const allowed = FACILITATION_TRANSITIONS[from].includes(to);
+        expect(res.statusCode, `${from} → ${to}`).toBe(allowed ? 200 : 409);
+        const [now] = await t.database.db
+          .select({ status: facilitationActions.status })
+          .from(facilitationActions)
+          .where(sql`${facilitationActions.id} = ${f.id}`);
+        expect(now!.status, `${from} → ${to}`).toBe(allowed ? to : from);
+      }
+    }
   });
 });
 

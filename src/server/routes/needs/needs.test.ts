@@ -225,6 +225,23 @@ describe('needs', () => {
   });
 });
 
+describe('the list cache', () => {
+  it('never answers from before a write, wherever the write came from', async () => {
+    const need = await post('Cached title of a need');
+    const first = await ok<NeedList>(null, 'GET', '/api/needs?q=cached');
+    expect(first.items.map((i) => i.title)).toEqual(['Cached title of a need']);
+    // Another server (or anyone) writes straight to the table: the revision trigger sees it.
+    await t.database.db
+      .update(needs)
+      .set({ title: 'Renamed title of a need' })
+      .where(sql`${needs.id} = ${need.id}`);
+    const second = await ok<NeedList>(null, 'GET', '/api/needs?q=renamed');
+    expect(second.items.map((i) => i.title)).toEqual(['Renamed title of a need']);
+    await ok(neighbour, 'POST', `/api/needs/${need.id}/support`);
+    expect((await ok<NeedList>(null, 'GET', '/api/needs?q=renamed')).items[0]!.supports).toBe(1);
+  });
+});
+
 describe('responsiveness', () => {
   it('matches the figures computed by hand for a fixture', async () => {
     const org = await makeOrganisation(t.app, clerk, { name: 'Fixture council' });

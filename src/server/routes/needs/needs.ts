@@ -24,7 +24,7 @@ import {
   createNeed,
   followNeed,
   getNeed,
-  listNeeds,
+  NeedListCache,
   mergeNeed,
   reopenNeed,
   similarNeeds,
@@ -34,6 +34,7 @@ import {
 } from '../../commands/needs.ts';
 import {
   organisationResponsiveness,
+  ResponsivenessCache,
   responsivenessRanking,
 } from '../../commands/responsiveness.ts';
 
@@ -43,6 +44,8 @@ const IdParams = z.strictObject({ id: z.uuid() });
 export async function needRoutes(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { db } = app.database;
+  const figures = new ResponsivenessCache(app.config.responsivenessCacheSeconds * 1000);
+  const lists = new NeedListCache(app.config.searchCacheSize);
 
   app.get(
     '/needs',
@@ -54,7 +57,7 @@ export async function needRoutes(root: FastifyInstance): Promise<void> {
         response: { 200: NeedList },
       },
     },
-    async (request) => listNeeds(db, request.viewer, request.query),
+    async (request) => lists.list(db, request.viewer, request.query),
   );
 
   app.get(
@@ -221,11 +224,12 @@ export async function needRoutes(root: FastifyInstance): Promise<void> {
     {
       schema: {
         tags,
-        summary: 'How responsive organisations are to needs: overall and per organisation',
+        summary:
+          'How responsive organisations are to needs: overall and per organisation (recomputed at most every RESPONSIVENESS_CACHE_SECONDS)',
         response: { 200: ResponsivenessRanking },
       },
     },
-    async () => responsivenessRanking(db),
+    async () => figures.get('overall', () => responsivenessRanking(db)),
   );
 
   app.get(
@@ -238,6 +242,7 @@ export async function needRoutes(root: FastifyInstance): Promise<void> {
         response: { 200: Responsiveness },
       },
     },
-    async (request) => organisationResponsiveness(db, request.params.id),
+    async (request) =>
+      figures.get(request.params.id, () => organisationResponsiveness(db, request.params.id)),
   );
 }

@@ -1,0 +1,2 @@
+CREATE INDEX "needs_country_status_idx" ON "needs" USING btree ("country","status","created_at" DESC NULLS LAST,"id") WHERE "needs"."merged_into_id" is null and "needs"."hidden_at" is null;--> statement-breakpoint
+CREATE INDEX "needs_author_idx" ON "needs" USING btree ("author_id");
