@@ -94,6 +94,8 @@ export const Organisation = OrganisationSummary.extend({
   website: z.string().nullable(),
   description: z.string(),
   memberCount: z.number().int(),
+  /** Needs it is made responsible for wait for a moderator's approval. */
+  premoderation: z.boolean(),
   /** The viewer's role in the organisation, or null. */
   myRole: MemberRole.nullable(),
   /** Whether the viewer has a pending join request. */

@@ -31,6 +31,7 @@ export function presentOrganisation(
     website: o.website,
     description: o.description,
     memberCount: extra.memberCount,
+    premoderation: o.premoderation,
     myRole: extra.myRole,
     myJoinRequestPending: extra.myJoinRequestPending,
     createdAt: o.createdAt.toISOString(),
