@@ -13,10 +13,14 @@ import { DiffusionPage } from './pages/DiffusionPage.tsx';
 import { ErrorPage } from './pages/ErrorPage.tsx';
 import { ExperimentPage } from './pages/ExperimentPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
+import { InitiativeCreatePage } from './pages/InitiativeCreatePage.tsx';
+import { InitiativePage } from './pages/InitiativePage.tsx';
+import { InitiativesPage } from './pages/InitiativesPage.tsx';
 import { InvitationsPage } from './pages/InvitationsPage.tsx';
 import { LessonPage } from './pages/LessonPage.tsx';
 import { LessonsPage } from './pages/LessonsPage.tsx';
 import { MembersPage } from './pages/MembersPage.tsx';
+import { ModerationPage } from './pages/ModerationPage.tsx';
 import { MyCasesPage } from './pages/MyCasesPage.tsx';
 import { NeedCreatePage } from './pages/NeedCreatePage.tsx';
 import { NeedPage } from './pages/NeedPage.tsx';
@@ -88,10 +92,14 @@ const router = createBrowserRouter([
           { path: 'needs', element: <NeedsPage /> },
           { path: 'needs/new', element: <NeedCreatePage /> },
           { path: 'needs/:id', element: <NeedPage /> },
+          { path: 'initiatives', element: <InitiativesPage /> },
+          { path: 'initiatives/new', element: <InitiativeCreatePage /> },
+          { path: 'initiatives/:id', element: <InitiativePage /> },
           { path: 'responsiveness', element: <ResponsivenessPage /> },
           { path: 'notifications', element: <NotificationsPage /> },
           { path: 'unsubscribe', element: <UnsubscribePage /> },
           { path: 'audit', element: <AuditPage /> },
+          { path: 'moderation', element: <ModerationPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -14,6 +14,7 @@ export const FLASH_KEYS = [
   'qcaFlash.deleted',
   'needsFlash.posted',
   'needsFlash.merged',
+  'initiativesFlash.started',
 ] as const;
 export type FlashKey = (typeof FLASH_KEYS)[number];
 

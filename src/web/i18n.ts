@@ -13,7 +13,9 @@ import nl from './locales/nl.json';
  * components/diffusion/diffusion-i18n.ts, `useHavensTranslation` in
  * components/havens/havens-i18n.ts, `useNotificationsTranslation` in
  * components/notifications/notifications-i18n.ts, `useNeedsTranslation` in
- * components/needs/needs-i18n.ts): the typed `t` checks
+ * components/needs/needs-i18n.ts; `initiatives` and `moderation` likewise in
+ * components/initiatives/initiatives-i18n.ts and components/moderation/moderation-i18n.ts): the
+ * typed `t` checks
  * every key of the catalogue, and beyond about 700 keys TypeScript gives up on it (TS2589,
  * "excessively deep").
  */
@@ -23,7 +25,14 @@ declare module 'i18next' {
     resources: {
       translation: Omit<
         typeof en,
-        'qca' | 'network' | 'diffusion' | 'havens' | 'notifications' | 'needs'
+        | 'qca'
+        | 'network'
+        | 'diffusion'
+        | 'havens'
+        | 'notifications'
+        | 'needs'
+        | 'initiatives'
+        | 'moderation'
       >;
     };
   }

@@ -34,6 +34,11 @@ export function isPlatformAdmin(user: Me | null): boolean {
   return user?.platformRole === 'admin';
 }
 
+/** Moderators (and platform admins, who may do all a moderator does) see the moderation queue. */
+export function isModerator(user: Me | null): boolean {
+  return user?.platformRole === 'moderator' || user?.platformRole === 'admin';
+}
+
 /** Where to go after signing in: only paths inside this app. */
 export function safeNext(next: string | null): string {
   if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';

@@ -5,7 +5,7 @@ import { Alert, Button, Paragraph, SkipLink } from '@digdir/designsystemet-react
 import { useTranslation } from 'react-i18next';
 import { signOut } from '../api.ts';
 import { flashState, useFlash } from '../flash.ts';
-import { isPlatformAdmin, sessionKey, useSession } from '../session.ts';
+import { isModerator, isPlatformAdmin, sessionKey, useSession } from '../session.ts';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { NotificationsNavLink } from './notifications/NotificationsNavLink.tsx';
 
@@ -85,6 +85,8 @@ export function Layout() {
             <MenuLink to="/spaces">{t('layout.spaces')}</MenuLink>
             <MenuLink to="/lessons">{t('layout.lessons')}</MenuLink>
             <MenuLink to="/needs">{t('layout.needs')}</MenuLink>
+            <MenuLink to="/initiatives">{t('layout.initiatives')}</MenuLink>
+            {isModerator(user) && <MenuLink to="/moderation">{t('layout.moderation')}</MenuLink>}
             {isPlatformAdmin(user) && <MenuLink to="/audit">{t('layout.audit')}</MenuLink>}
           </ul>
           <ul className="nav-list nav-user">

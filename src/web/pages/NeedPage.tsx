@@ -1,5 +1,5 @@
 import { useParams } from 'react-router';
-import { Alert, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { Need } from '../../shared/needs.ts';
 import { AppLink } from '../components/AppLink.tsx';
 import { HavensLoadState } from '../components/havens/HavensLoadState.tsx';
@@ -12,6 +12,8 @@ import { NeedTimeline } from '../components/needs/NeedTimeline.tsx';
 import { useNeed } from '../components/needs/needs-api.ts';
 import { useNeedsTranslation } from '../components/needs/needs-i18n.ts';
 import { SupportFollow } from '../components/needs/SupportFollow.tsx';
+import { HiddenNotice } from '../components/moderation/HiddenNotice.tsx';
+import { ReportControl } from '../components/moderation/ReportControl.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { usePageTitle } from '../pageTitle.ts';
 
@@ -52,7 +54,31 @@ function NeedContent({ need }: { need: Need }) {
           <Paragraph>{t('need.mergedIntoHint')}</Paragraph>
         </Alert>
       )}
+      <HiddenNotice
+        hidden={need.hidden}
+        reason={need.hiddenReason}
+        awaitingApproval={need.awaitingApproval}
+      />
       <NeedDetails need={need} />
+      <ReportControl
+        targetType="need"
+        targetId={need.id}
+        label={t('need.report', { title: need.title })}
+      />
+      {need.initiatives.length > 0 && (
+        <section aria-labelledby="need-initiatives-heading" className="stack section">
+          <Heading level={2} data-size="sm" id="need-initiatives-heading">
+            {t('need.initiativesHeading')}
+          </Heading>
+          <ul className="plain-list stack" aria-labelledby="need-initiatives-heading">
+            {need.initiatives.map((i) => (
+              <li key={i.id}>
+                <AppLink to={`/initiatives/${i.id}`}>{i.title}</AppLink>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {need.canEdit && <EditSection need={need} />}
       {!need.mergedInto && <SupportFollow need={need} />}
       {need.canAnswer && !need.mergedInto && <AnswerSection need={need} />}

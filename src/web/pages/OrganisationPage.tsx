@@ -7,8 +7,10 @@ import { JoinRequestCreate, type Organisation } from '../../shared/organisations
 import { ApiError, requestToJoin } from '../api.ts';
 import { AdoptionSuggestions } from '../components/AdoptionSuggestions.tsx';
 import { AppLink } from '../components/AppLink.tsx';
+import { FacilitationProfile } from '../components/initiatives/FacilitationProfile.tsx';
 import { useNeedsTranslation } from '../components/needs/needs-i18n.ts';
 import { FormErrorSummary, useFormErrors } from '../components/FormErrorSummary.tsx';
+import { PremoderationSection } from '../components/moderation/PremoderationSection.tsx';
 import { NotSet } from '../components/NotSet.tsx';
 import { OrganisationLoadState } from '../components/OrganisationLoadState.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
@@ -109,6 +111,12 @@ function OrganisationDetails({ org }: { org: Organisation }) {
       </ul>
 
       <AdoptionSuggestions organisationId={org.id} />
+
+      {org.kind === 'public_body' && <FacilitationProfile organisationId={org.id} />}
+
+      {(org.myRole === 'owner' || org.myRole === 'admin') && (
+        <PremoderationSection organisationId={org.id} />
+      )}
 
       {!org.myRole && <JoinSection org={org} signedIn={user !== null} />}
     </>

@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { NeedCommentCreate, type Need } from '../../../shared/needs.ts';
 import { formatDateTime } from '../../format.ts';
 import { useSession } from '../../session.ts';
 import { errorMessage, issueMessage } from '../../validation.ts';
 import { AppLink } from '../AppLink.tsx';
+import { ReportControl } from '../moderation/ReportControl.tsx';
 import { StatusMessage } from '../StatusMessage.tsx';
 import { addComment, useNeedChanged } from './needs-api.ts';
 import { useNeedsTranslation } from './needs-i18n.ts';
@@ -32,7 +33,22 @@ export function NeedComments({ need }: { need: Need }) {
                   date: formatDateTime(c.createdAt, lang),
                 })}
               </Paragraph>
+              {c.hidden && (
+                <Paragraph data-size="sm">
+                  <Tag data-color="warning" data-size="sm">
+                    {t('comments.hidden')}
+                  </Tag>
+                </Paragraph>
+              )}
               <Paragraph className="prose">{c.body}</Paragraph>
+              <ReportControl
+                targetType="need_comment"
+                targetId={c.id}
+                label={t('comments.report', {
+                  name: c.author?.name ?? t('comments.formerAccount'),
+                  date: formatDateTime(c.createdAt, lang),
+                })}
+              />
             </li>
           ))}
         </ol>

@@ -1,6 +1,7 @@
 import { useDeferredValue, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Field, Label, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import type { OrganisationKind } from '../../../shared/organisations.ts';
 import { listOrganisations } from '../../api.ts';
 import { useNeedsTranslation } from './needs-i18n.ts';
 
@@ -8,7 +9,8 @@ type Ref = { id: string; name: string };
 
 /**
  * Find an organisation on the platform by name and choose it as responsible for a need (or
- * none): a search field narrows the choices of a plain select.
+ * none): a search field narrows the choices of a plain select. Also used to choose a public body
+ * (`kind`) that facilitates an initiative, or an organisation to add as a stakeholder.
  */
 export function OrganisationPicker({
   id,
@@ -17,6 +19,9 @@ export function OrganisationPicker({
   initial,
   error,
   onChange,
+  kind,
+  noneLabel,
+  searchLabel,
 }: {
   id: string;
   label: string;
@@ -25,14 +30,20 @@ export function OrganisationPicker({
   initial: Ref | null;
   error: string | undefined;
   onChange: (id: string) => void;
+  /** Only organisations of this kind (such as public bodies). */
+  kind?: OrganisationKind;
+  /** The first choice, for none ("Not known yet" by default). */
+  noneLabel?: string;
+  /** The search field's label ("Find the responsible organisation" by default). */
+  searchLabel?: string;
 }) {
   const { t } = useNeedsTranslation();
   const [search, setSearch] = useState('');
   const [chosen, setChosen] = useState<Ref | null>(initial);
   const q = useDeferredValue(search.trim());
   const found = useQuery({
-    queryKey: ['organisations', 'need-responsible', q],
-    queryFn: () => listOrganisations({ q: q || undefined, limit: 25 }),
+    queryKey: ['organisations', 'need-responsible', kind ?? null, q],
+    queryFn: () => listOrganisations({ q: q || undefined, kind, limit: 25 }),
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });
@@ -46,7 +57,7 @@ export function OrganisationPicker({
         id={`${id}-search`}
         type="search"
         autoComplete="off"
-        label={t('form.organisationSearch')}
+        label={searchLabel ?? t('form.organisationSearch')}
         description={t('form.organisationSearchHint')}
         value={search}
         onChange={(e) => setSearch(e.target.value)}
@@ -62,7 +73,7 @@ export function OrganisationPicker({
             onChange(e.target.value);
           }}
         >
-          <Select.Option value="">{t('form.noResponsible')}</Select.Option>
+          <Select.Option value="">{noneLabel ?? t('form.noResponsible')}</Select.Option>
           {shown.map((o) => (
             <Select.Option key={o.id} value={o.id}>
               {o.name}
