@@ -1,19 +1,12 @@
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useMemo, useRef, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
-import {
-  Button,
-  Field,
-  Heading,
-  Label,
-  Paragraph,
-  Select,
-  Textfield,
-} from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { CASE_SECTORS, CASE_STAGES } from '../../shared/case-vocabulary.ts';
 import type { InitiativeSummary } from '../../shared/initiatives.ts';
 import { useLabels } from '../case-labels.ts';
 import { AppLink } from '../components/AppLink.tsx';
+import { FilterSelect, useSearchDraft, type FilterOption } from '../components/FilterSelect.tsx';
 import { useInitiatives } from '../components/initiatives/initiatives-api.ts';
 import { useInitiativesTranslation } from '../components/initiatives/initiatives-i18n.ts';
 import { LoadError } from '../components/LoadError.tsx';
@@ -151,14 +144,7 @@ function InitiativesSearchForm({
   const { t, lang } = useInitiativesTranslation();
   const { t: tc } = useTranslation();
   const labels = useLabels();
-  const [draft, setDraft] = useState<InitiativesSearch>(search);
-  // Back and forward change the address: show its search in the form again.
-  const current = initiativesSearchParams(search).toString();
-  const [shown, setShown] = useState(current);
-  if (shown !== current) {
-    setShown(current);
-    setDraft(search);
-  }
+  const [draft, setDraft] = useSearchDraft(search, initiativesSearchParams(search).toString());
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -168,23 +154,16 @@ function InitiativesSearchForm({
   const select = (
     key: 'country' | 'sector' | 'stage',
     label: string,
-    options: readonly { value: string; label: string }[],
+    options: readonly FilterOption[],
   ) => (
-    <Field>
-      <Label>{label}</Label>
-      <Select
-        id={`initiatives-${key}`}
-        value={draft[key] ?? ''}
-        onChange={(e) => setDraft({ ...draft, [key]: e.target.value || null })}
-      >
-        <Select.Option value="">{t(`list.all.${key}`)}</Select.Option>
-        {options.map((o) => (
-          <Select.Option key={o.value} value={o.value}>
-            {o.label}
-          </Select.Option>
-        ))}
-      </Select>
-    </Field>
+    <FilterSelect
+      id={`initiatives-${key}`}
+      label={label}
+      allLabel={t(`list.all.${key}`)}
+      value={draft[key] ?? null}
+      options={options}
+      onChange={(value) => setDraft({ ...draft, [key]: value })}
+    />
   );
 
   return (

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { Button, Field, Label, Select, Textfield } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { CASE_SECTORS } from '../../../shared/case-vocabulary.ts';
@@ -11,6 +11,7 @@ import {
   needsSearchParams,
   type NeedsSearch,
 } from '../../needs-search.ts';
+import { FilterSelect, useSearchDraft, type FilterOption } from '../FilterSelect.tsx';
 import { useNeedsTranslation } from './needs-i18n.ts';
 
 /** The text query, the country, sector and status filters and the order; applied on submit. */
@@ -24,14 +25,7 @@ export function NeedsSearchForm({
   const { t, lang } = useNeedsTranslation();
   const { t: tc } = useTranslation();
   const labels = useLabels();
-  const [draft, setDraft] = useState<NeedsSearch>(search);
-  // Back and forward change the address: show its search in the form again.
-  const current = needsSearchParams(search).toString();
-  const [shown, setShown] = useState(current);
-  if (shown !== current) {
-    setShown(current);
-    setDraft(search);
-  }
+  const [draft, setDraft] = useSearchDraft(search, needsSearchParams(search).toString());
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -41,23 +35,16 @@ export function NeedsSearchForm({
   const select = (
     key: 'country' | 'sector' | 'status',
     label: string,
-    options: readonly { value: string; label: string }[],
+    options: readonly FilterOption[],
   ) => (
-    <Field>
-      <Label>{label}</Label>
-      <Select
-        id={`needs-${key}`}
-        value={draft[key] ?? ''}
-        onChange={(e) => setDraft({ ...draft, [key]: e.target.value || null })}
-      >
-        <Select.Option value="">{t(`list.all.${key}`)}</Select.Option>
-        {options.map((o) => (
-          <Select.Option key={o.value} value={o.value}>
-            {o.label}
-          </Select.Option>
-        ))}
-      </Select>
-    </Field>
+    <FilterSelect
+      id={`needs-${key}`}
+      label={label}
+      allLabel={t(`list.all.${key}`)}
+      value={draft[key] ?? null}
+      options={options}
+      onChange={(value) => setDraft({ ...draft, [key]: value })}
+    />
   );
 
   return (
