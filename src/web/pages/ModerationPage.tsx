@@ -43,17 +43,20 @@ export function ModerationPage() {
 function Queue() {
   const { t } = useModerationTranslation();
   const query = useModerationQueue(true);
+  // One action for the queue: a decided item leaves the list, its outcome stays said here.
+  const action = useAction();
   const items = query.data?.items;
   return (
     <>
       <Paragraph className="prose">{t('queue.lead')}</Paragraph>
+      <ActionFeedback status={action.status} failure={action.failure} />
       {query.isPending && <Loading />}
       {query.isError && <LoadError error={query.error} onRetry={() => void query.refetch()} />}
       {items && items.length === 0 && <Paragraph>{t('queue.empty')}</Paragraph>}
       {items && items.length > 0 && (
         <ol className="plain-list stack" aria-label={t('queue.listLabel')}>
           {items.map((item) => (
-            <QueueItem key={`${item.targetType}-${item.targetId}`} item={item} />
+            <QueueItem key={`${item.targetType}-${item.targetId}`} item={item} action={action} />
           ))}
         </ol>
       )}
@@ -61,10 +64,15 @@ function Queue() {
   );
 }
 
-function QueueItem({ item }: { item: ModerationItem }) {
+function QueueItem({
+  item,
+  action,
+}: {
+  item: ModerationItem;
+  action: ReturnType<typeof useAction>;
+}) {
   const { t, lang } = useModerationTranslation();
   const queryClient = useQueryClient();
-  const action = useAction();
   const [justification, setJustification] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
   const fieldId = `moderation-${item.targetId}-justification`;
@@ -166,7 +174,6 @@ function QueueItem({ item }: { item: ModerationItem }) {
             </Button>
           )}
         </div>
-        <ActionFeedback status={action.status} failure={action.failure} />
       </div>
     </li>
   );
