@@ -37,7 +37,8 @@ type Viewer = ActiveSession | null;
 type ExperimentRow = typeof experiments.$inferSelect;
 
 /** The experiment and its space, as the viewer may see them (404 when the space is hidden). */
-async function visibleExperiment(db: Db, viewer: Viewer, id: string) {
+/** The experiment and its space, if the viewer may see the space; otherwise a 404. */
+export async function visibleExperiment(db: Db, viewer: Viewer, id: string) {
   const [row] = await db.select().from(experiments).where(eq(experiments.id, id));
   if (!row) throw notFound('Experiment');
   try {

@@ -4,7 +4,7 @@
  * public until the owner publishes again. Anonymising leaves out the organisation and the
  * team's names, and blanks those names wherever the texts mention them.
  */
-import { eq, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import {
   LESSONS_PAGE_SIZE,
   type Lesson,
@@ -15,11 +15,11 @@ import {
 import type { ActiveSession } from '../auth/sessions.ts';
 import type { Db } from '../db/client.ts';
 import { rows } from '../db/rows.ts';
-import { experiments, lessons } from '../db/schema/index.ts';
+import { lessons, type experiments } from '../db/schema/index.ts';
 import { conflict, forbidden, notFound } from '../errors.ts';
 import { recordAudit } from './audit.ts';
-import { experimentAnalysis } from './experiments.ts';
-import { logAccess, visibleSpace } from './spaces.ts';
+import { experimentAnalysis, visibleExperiment } from './experiments.ts';
+import { logAccess } from './spaces.ts';
 import { notifyAll } from '../notifications/notify.ts';
 
 type LessonContent = Omit<Lesson, 'id' | 'publishedAt'>;
@@ -56,14 +56,7 @@ export function blankNames(text: string, names: readonly string[]): string {
 }
 
 async function ownedExperiment(db: Db, viewer: ActiveSession, id: string) {
-  const [row] = await db.select().from(experiments).where(eq(experiments.id, id));
-  if (!row) throw notFound('Experiment');
-  let space;
-  try {
-    space = await visibleSpace(db, viewer, row.spaceId);
-  } catch {
-    throw notFound('Experiment');
-  }
+  const { row, space } = await visibleExperiment(db, viewer, id);
   if (!space.canManage)
     throw forbidden('Only the owners of the space may publish its experiments.');
   return { row, space };

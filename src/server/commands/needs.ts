@@ -143,18 +143,16 @@ export async function similarNeeds(db: Db, viewer: Viewer, title: string) {
 
 type NeedRow = typeof needs.$inferSelect;
 
+/** A hidden need exists only for moderators and its author. */
 async function needRow(db: Db | Tx, viewer: Viewer, id: string): Promise<NeedRow> {
-  const [r] = await rows<{ id: string }>(
-    db,
-    sql`select n.id from needs n where n.id = ${id}
-          and (n.hidden_at is null or ${isModerator(viewer)} or n.author_id = ${viewer?.user.id ?? null})`,
-  );
-  if (!r) throw notFound('Need');
   const [row] = await db
     .select()
     .from(needs)
     .where(sql`${needs.id} = ${id}`);
-  return row!;
+  if (!row) throw notFound('Need');
+  if (row.hiddenAt && !isModerator(viewer) && row.authorId !== (viewer?.user.id ?? null))
+    throw notFound('Need');
+  return row;
 }
 
 async function canAnswer(db: Db | Tx, viewer: Viewer, row: NeedRow) {
