@@ -155,7 +155,22 @@ beforeAll(async () => {
     title: 'Fuzzed initiative',
     country: 'NL',
   });
+  const offerId = await create('/api/exchange/items', {
+    side: 'offer',
+    kind: 'expertise',
+    title: 'Fuzzed offer',
+  });
+  const exchangeRequestId = await create('/api/exchange/items', {
+    side: 'request',
+    kind: 'expertise',
+    title: 'Fuzzed request',
+  });
   world = {
+    offerId,
+    orgOnlyOfferId: offerId,
+    orgOnlyOfferTitle: 'nothing',
+    exchangeRequestId,
+    pledgeId: nil,
     plannedExperimentId: experiment.id,
     runningExperimentId: experiment.id,
     endedExperimentId: experiment.id,
@@ -229,6 +244,11 @@ const writeRows = MATRIX.filter((r) =>
 );
 function worldStub(): World {
   return {
+    offerId: 'x',
+    orgOnlyOfferId: 'x',
+    orgOnlyOfferTitle: 'x',
+    exchangeRequestId: 'x',
+    pledgeId: 'x',
     orgId: 'o',
     targetUserId: 'u',
     requestId: 'r',

@@ -233,6 +233,13 @@ export async function rowCounts(database: Database): Promise<Record<string, numb
     'experiment_amendments',
     'experiment_decisions',
     'lessons',
+    'notifications',
+    'outbox',
+    'needs',
+    'initiatives',
+    'exchange_items',
+    'exchange_pledges',
+    'exchange_pledge_events',
   ];
   const out: Record<string, number> = {};
   for (const t of tables) {

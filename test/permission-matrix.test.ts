@@ -29,6 +29,9 @@ import {
   initiativeJoinRequests,
   initiativeMilestones,
   facilitationActions,
+  exchangeItems,
+  exchangePledges,
+  exchangePledgeEvents,
   users,
 } from '../src/server/db/schema/index.ts';
 import { ensureSettings } from '../src/server/notifications/notify.ts';
@@ -298,7 +301,58 @@ async function makeWorld(): Promise<World> {
       { initiativeId: hiddenInitiative!.id, organisationId: org!.id, kind: 'space' },
     ])
     .returning();
+  const orgOnlyOfferTitle = `Matrix internal offer ${worlds} ${Math.random().toString(36).slice(2)}`;
+  const [offer, orgOnly, wanted] = await db
+    .insert(exchangeItems)
+    .values([
+      {
+        side: 'offer' as const,
+        kind: 'expertise' as const,
+        title: 'Matrix evaluation expertise',
+        description: 'Evaluation of public services.',
+        organisationId: org!.id,
+        createdBy: people.owner!.id,
+      },
+      {
+        side: 'offer' as const,
+        kind: 'expertise' as const,
+        title: orgOnlyOfferTitle,
+        description: 'Evaluation of public services, for colleagues.',
+        visibility: 'organisation' as const,
+        organisationId: org!.id,
+        createdBy: people.owner!.id,
+      },
+      {
+        side: 'request' as const,
+        kind: 'expertise' as const,
+        title: 'Matrix: evaluation of a public service',
+        description: 'Evaluation of public services.',
+        createdBy: requester!.id,
+      },
+    ])
+    .returning();
+  const [pledge] = await db
+    .insert(exchangePledges)
+    .values({
+      kind: 'expertise',
+      offerId: offer!.id,
+      requestId: wanted!.id,
+      giverUserId: people.owner!.id,
+      giverOrganisationId: org!.id,
+      receiverUserId: requester!.id,
+      proposedBy: 'giver',
+      hours: 10,
+    })
+    .returning();
+  await db
+    .insert(exchangePledgeEvents)
+    .values({ pledgeId: pledge!.id, status: 'proposed', actorId: people.owner!.id });
   return {
+    offerId: offer!.id,
+    orgOnlyOfferId: orgOnly!.id,
+    orgOnlyOfferTitle,
+    exchangeRequestId: wanted!.id,
+    pledgeId: pledge!.id,
     initiativeId: initiative!.id,
     stakeholderId: holders[2]!.id,
     joinRequestId: joinRequest!.id,

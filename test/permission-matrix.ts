@@ -84,6 +84,15 @@ export type World = {
   facilitationId: string;
   /** …and a hidden initiative whose title only moderators may see. */
   hiddenInitiativeTitle: string;
+  /** A public offer of the world's organisation (made by the owner): its members act for it. */
+  offerId: string;
+  /** An offer only the organisation's members may see, and its secret title. */
+  orgOnlyOfferId: string;
+  orgOnlyOfferTitle: string;
+  /** A public request of the requester (no actor) that both offers match. */
+  exchangeRequestId: string;
+  /** A pledge the owner proposed from the offer to that request. */
+  pledgeId: string;
 };
 
 export type Call = {
@@ -184,6 +193,17 @@ const organisationMembers: Record<Actor, Expected> = {
   orgAdmin: 'ok',
   owner: 'ok',
 };
+/** Those who act for the organisation's exchange items: its members. */
+const itemOwners: Record<Actor, Expected> = { ...organisationMembers };
+/** An organisation-only item: its members see it; to everyone else it does not exist. */
+const orgOnlyReaders: Record<Actor, Expected> = {
+  ...all(404),
+  member: 'ok',
+  orgAdmin: 'ok',
+  owner: 'ok',
+};
+const hideOrgOnly = (w: World, actor: Actor) =>
+  orgOnlyReaders[actor] === 'ok' ? [] : [w.orgOnlyOfferTitle];
 /** The owner of the world's initiative only. */
 const initiativeOwner: Record<Actor, Expected> = { ...all(403), anonymous: 401, owner: 'ok' };
 const hideHiddenNeed = (w: World, actor: Actor) =>
@@ -1392,6 +1412,110 @@ export const MATRIX: MatrixRow[] = [
       payload: { required: true },
     }),
     expect: { ...moderators, orgAdmin: 'ok', owner: 'ok' },
+  },
+  // ---- resource exchange ----
+  {
+    route: 'GET /api/exchange/items',
+    visibility: 'public',
+    call: () => ({ method: 'GET', url: '/api/exchange/items' }),
+    expect: all('ok'),
+    mustNotReveal: hideOrgOnly,
+  },
+  {
+    route: 'POST /api/exchange/items',
+    visibility: 'public',
+    call: () => ({
+      method: 'POST',
+      url: '/api/exchange/items',
+      payload: { side: 'offer', kind: 'knowledge', title: 'Know-how from the matrix' },
+    }),
+    expect: signedIn('ok'),
+  },
+  {
+    route: 'GET /api/exchange/items/:id',
+    visibility: 'self',
+    call: (w) => ({ method: 'GET', url: `/api/exchange/items/${w.orgOnlyOfferId}` }),
+    expect: orgOnlyReaders,
+  },
+  {
+    route: 'PATCH /api/exchange/items/:id',
+    visibility: 'public',
+    call: (w) => ({
+      method: 'PATCH',
+      url: `/api/exchange/items/${w.offerId}`,
+      payload: { title: 'Changed by the matrix' },
+    }),
+    expect: itemOwners,
+  },
+  {
+    route: 'POST /api/exchange/items/:id/status',
+    visibility: 'public',
+    call: (w) => ({
+      method: 'POST',
+      url: `/api/exchange/items/${w.offerId}/status`,
+      payload: { status: 'closed' },
+    }),
+    expect: itemOwners,
+  },
+  {
+    route: 'GET /api/exchange/items/:id/matches',
+    visibility: 'public',
+    call: (w) => ({
+      method: 'GET',
+      url: `/api/exchange/items/${w.exchangeRequestId}/matches?limit=50`,
+    }),
+    expect: all('ok'),
+    mustNotReveal: hideOrgOnly,
+  },
+  {
+    route: 'GET /api/exchange/items/:id/pledges',
+    visibility: 'public',
+    call: (w) => ({ method: 'GET', url: `/api/exchange/items/${w.offerId}/pledges` }),
+    expect: all('ok'),
+  },
+  {
+    route: 'POST /api/exchange/pledges',
+    visibility: 'public',
+    call: (w) => ({
+      method: 'POST',
+      url: '/api/exchange/pledges',
+      payload: { requestId: w.exchangeRequestId, hours: 5 },
+    }),
+    expect: signedIn('ok'),
+  },
+  {
+    route: 'GET /api/exchange/pledges/:id',
+    visibility: 'public',
+    call: (w) => ({ method: 'GET', url: `/api/exchange/pledges/${w.pledgeId}` }),
+    expect: all('ok'),
+  },
+  {
+    route: 'POST /api/exchange/pledges/:id/status',
+    visibility: 'public',
+    call: (w) => ({
+      method: 'POST',
+      url: `/api/exchange/pledges/${w.pledgeId}/status`,
+      payload: { status: 'cancelled' },
+    }),
+    expect: itemOwners,
+  },
+  {
+    route: 'GET /api/me/pledges',
+    visibility: 'self',
+    call: () => ({ method: 'GET', url: '/api/me/pledges' }),
+    expect: signedIn('ok'),
+  },
+  {
+    route: 'GET /api/initiatives/:id/ledger',
+    visibility: 'public',
+    call: (w) => ({ method: 'GET', url: `/api/initiatives/${w.initiativeId}/ledger` }),
+    expect: all('ok'),
+  },
+  {
+    route: 'GET /api/organisations/:id/capacity',
+    visibility: 'public',
+    call: (w) => ({ method: 'GET', url: `/api/organisations/${w.orgId}/capacity` }),
+    expect: all('ok'),
   },
 ];
 

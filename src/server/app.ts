@@ -35,6 +35,8 @@ import { experimentRoutes } from './routes/spaces/experiments.ts';
 import { notificationRoutes } from './routes/me/notifications.ts';
 import { needRoutes } from './routes/needs/needs.ts';
 import { initiativeRoutes } from './routes/initiatives/initiatives.ts';
+import { exchangeRoutes } from './routes/exchange/exchange.ts';
+import { ExchangeMatcher } from './exchange/matcher.ts';
 import { moderationRoutes } from './routes/moderation/moderation.ts';
 import { MailWorker } from './notifications/mailer.ts';
 import { CaseIndex } from './search/case-index.ts';
@@ -49,6 +51,8 @@ declare module 'fastify' {
     network: NetworkService;
     /** Delivers the e-mail outbox (started when `MAIL_WORKER` is on; tests call `tick`). */
     mailer: MailWorker;
+    /** The in-memory matching indexes of the resource exchange, kept current by revision. */
+    exchangeMatcher: ExchangeMatcher;
     /** Every route registered, for the permission matrix's completeness check. */
     routeList: { method: string; url: string }[];
   }
@@ -167,6 +171,10 @@ export async function buildApp({
   app.addHook('onClose', async () => network.close());
   const mailer = new MailWorker(database.db, config, app.log);
   app.decorate('mailer', mailer);
+  app.decorate(
+    'exchangeMatcher',
+    new ExchangeMatcher({ notifyThreshold: config.matchNotifyThreshold }),
+  );
   if (config.mailWorker) app.addHook('onReady', async () => mailer.start());
   app.addHook('onClose', async () => mailer.stop());
   const routeList: { method: string; url: string }[] = [];
@@ -253,6 +261,7 @@ export async function buildApp({
   await app.register(notificationRoutes, { prefix: '/api' });
   await app.register(needRoutes, { prefix: '/api' });
   await app.register(initiativeRoutes, { prefix: '/api' });
+  await app.register(exchangeRoutes, { prefix: '/api' });
   await app.register(moderationRoutes, { prefix: '/api' });
 
   app.get('/robots.txt', { schema: { hide: true } }, async (_req, reply) =>

@@ -46,6 +46,7 @@ const EnvSchema = z.object({
   MAIL_DIGEST_CHECK_MS: z.coerce.number().int().min(100).max(86_400_000).default(600_000),
   MAIL_DIGEST_DAY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(86_400),
   RESPONSIVENESS_CACHE_SECONDS: z.coerce.number().int().min(0).max(86_400).optional(),
+  MATCH_NOTIFY_THRESHOLD: z.coerce.number().min(0).max(1).default(0.6),
 });
 
 export type Config = {
@@ -81,6 +82,8 @@ export type Config = {
   mailDigestDaySeconds: number;
   /** How long each server keeps the responsiveness figures before computing them again. */
   responsivenessCacheSeconds: number;
+  /** A new offer or request scoring at least this (0–1) against yours is notified to you. */
+  matchNotifyThreshold: number;
 };
 
 export class ConfigError extends Error {
@@ -125,6 +128,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailDigestCheckMs: e.MAIL_DIGEST_CHECK_MS,
     mailDigestDaySeconds: e.MAIL_DIGEST_DAY_SECONDS,
     responsivenessCacheSeconds: e.RESPONSIVENESS_CACHE_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 30),
+    matchNotifyThreshold: e.MATCH_NOTIFY_THRESHOLD,
   };
 }
 

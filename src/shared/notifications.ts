@@ -7,12 +7,14 @@ import { vocabulary, type Label } from './case-vocabulary.ts';
 import { SPACE_ROLES } from './havens.ts';
 import { NEED_STATUSES } from './needs.ts';
 import { FACILITATION_STATUSES } from './initiatives.ts';
+import { PLEDGE_STATUSES } from './exchange.ts';
 
 /** Params whose value is a vocabulary key: the message shows its label in the reader's language. */
 const LABELLED: Record<string, Record<string, Label>> = {
   role: SPACE_ROLES.labels,
   status: NEED_STATUSES.labels,
   facilitation: FACILITATION_STATUSES.labels,
+  pledge: PLEDGE_STATUSES.labels,
 };
 
 export const NOTIFICATION_KINDS = {
@@ -59,6 +61,22 @@ export const NOTIFICATION_KINDS = {
   'moderation.restored': {
     en: 'A moderator made “{excerpt}” visible again: {justification}',
     nl: 'Een moderator heeft “{excerpt}” weer zichtbaar gemaakt: {justification}',
+  },
+  'exchange.match.offer': {
+    en: 'A new offer “{title}” matches your request “{mine}” ({score}%).',
+    nl: 'Een nieuw aanbod “{title}” past bij uw vraag “{mine}” ({score}%).',
+  },
+  'exchange.match.request': {
+    en: 'A new request “{title}” matches your offer “{mine}” ({score}%).',
+    nl: 'Een nieuwe vraag “{title}” past bij uw aanbod “{mine}” ({score}%).',
+  },
+  'pledge.proposed': {
+    en: '{actor} proposes a pledge for “{title}”.',
+    nl: '{actor} stelt een toezegging voor bij “{title}”.',
+  },
+  'pledge.status': {
+    en: 'The pledge for “{title}” is now: {pledge}.',
+    nl: 'De toezegging bij “{title}” is nu: {pledge}.',
   },
 } as const;
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

@@ -24,7 +24,7 @@ type TableInfo = { name: string; columns: string[]; orderBy: string[] };
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /** Tables that are derived state, kept by triggers: not backed up, rebuilt by the restore. */
-const DERIVED_TABLES = ['needs_revision'];
+const DERIVED_TABLES = ['needs_revision', 'exchange_revision', 'exchange_tombstones'];
 
 /** The application's tables in foreign-key order (parents first), with their stored columns. */
 export async function listTables(db: Runner): Promise<TableInfo[]> {

@@ -17,6 +17,7 @@ import { PROJECT_ROOT } from '../paths.ts';
 /** The JRC cases, bundled with the project (see jrc/SOURCE.md). */
 import { seedDemoHavens } from './havens.ts';
 import { seedDemoCoCreation } from './co-creation.ts';
+import { seedDemoExchange } from './exchange.ts';
 
 export const JRC_CASES_FILE = path.join(PROJECT_ROOT, 'src/server/demo/jrc/cases.csv');
 /** The number of cases in that file (a test keeps it true). */
@@ -194,11 +195,9 @@ export async function seedDemo(db: Db): Promise<boolean> {
     { anna: created[1]!, jonas: created[2]!, marie: created[3]! },
     organisationIds,
   );
-  await seedDemoCoCreation(
-    db,
-    { anna: created[1]!, jonas: created[2]!, marie: created[3]!, fatima: created[4]! },
-    organisationIds,
-  );
+  const people = { anna: created[1]!, jonas: created[2]!, marie: created[3]!, fatima: created[4]! };
+  await seedDemoCoCreation(db, people, organisationIds);
+  await seedDemoExchange(db, people, organisationIds);
   return true;
 }
 

@@ -133,7 +133,14 @@ describe.skipIf(skip)('needs and responsiveness', () => {
     // Its author may change it while it is open.
     await page.locator('summary', { hasText: 'Change this need' }).click();
     await page.getByLabel(/^Place/).fill('Lichtstad-Noord, near the school');
-    await page.getByRole('button', { name: 'Save changes' }).click();
+    // Wait for the answer itself, so a failure says whether the server or the page went wrong.
+    const [answer] = await Promise.all([
+      page.waitForResponse(
+        (r) => r.request().method() === 'PATCH' && /\/api\/needs\/[0-9a-f-]{36}$/.test(r.url()),
+      ),
+      page.getByRole('button', { name: 'Save changes' }).click(),
+    ]);
+    expect(answer.status(), await answer.text()).toBe(200);
     await page.getByRole('status').getByText('Your changes have been saved.').waitFor();
     await page.locator('dl').getByText('Lichtstad-Noord, near the school').waitFor();
 

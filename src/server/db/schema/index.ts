@@ -39,3 +39,9 @@ export {
   facilitationActions,
 } from './initiatives.ts';
 export { contentReports } from './moderation.ts';
+export {
+  exchangeItems,
+  exchangeTombstones,
+  exchangePledges,
+  exchangePledgeEvents,
+} from './exchange.ts';

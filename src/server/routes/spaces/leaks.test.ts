@@ -1,6 +1,7 @@
 /**
  * The leak search: after each piece of a private space is made — the space, its members, an
- * invitation, an experiment, its amendments, decisions, allocation, outcomes and lessons — every
+ * invitation, an experiment, its amendments, decisions, allocation, outcomes and lessons, a
+ * request shared with the space and a pledge on it — every
  * person outside it (anonymous, a stranger, a moderator, a platform admin) searches, lists and
  * exports everything the API offers, and finds none of it, not even in a count.
  */
@@ -61,10 +62,18 @@ function sweepUrls(): string[] {
     '/api/cases/export?format=json',
     '/api/diffusion?unit=organisation',
     '/api/audit?limit=200',
-    ...secrets.flatMap((s) => [`/api/lessons?q=${s}`, `/api/cases?q=${s}`]),
+    ...secrets.flatMap((s) => [
+      `/api/lessons?q=${s}`,
+      `/api/cases?q=${s}`,
+      `/api/exchange/items?q=${s}`,
+    ]),
+    ...publicUrls,
   ];
   return [...new Set([...plain, ...extra])];
 }
+
+/** Public pages that could show private things (the matches of a public offer). */
+const publicUrls: string[] = [];
 
 const baseline: Record<string, { spaces: number; lessons: number }> = {};
 async function counts(who: Agent | null) {
@@ -144,5 +153,47 @@ describe('a private space as seen from outside', () => {
     await ok('PATCH', `/api/experiments/${experiment.id}`, { lessonsFailed: secret('Lesson') });
     await ok('POST', `/api/experiments/${experiment.id}/complete`, { result: 'not_supported' });
     await sweep('allocation, outcomes, lessons, completion', hidden);
+
+    // The exchange: a request shared with the space only, a public offer that matches it, and a
+    // pledge between them with a note.
+    const request = await ok<{ id: string }>('POST', '/api/exchange/items', {
+      side: 'request',
+      kind: 'expertise',
+      title: `Evaluation of the pilot ${secret('Request')}`,
+      description: `Evaluation of the pilot ${secret('Need')}`,
+      visibility: 'space',
+      spaceId: space.id,
+    });
+    const offer = await (async () => {
+      const res = await call(member, 'POST', '/api/exchange/items', {
+        side: 'offer',
+        kind: 'expertise',
+        title: 'Evaluation of pilots, pro bono',
+        description: 'Evaluation of the pilot',
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json() as { id: string };
+    })();
+    const pledge = await call(member, 'POST', '/api/exchange/pledges', {
+      offerId: offer.id,
+      requestId: request.id,
+      hours: 12,
+      note: secret('Pledge'),
+    });
+    expect(pledge.statusCode, pledge.body).toBe(201);
+    const pledgeId = (pledge.json() as { id: string }).id;
+    await ok('POST', `/api/exchange/pledges/${pledgeId}/status`, { status: 'accepted' });
+    publicUrls.push(
+      `/api/exchange/items/${offer.id}`,
+      `/api/exchange/items/${offer.id}/matches?limit=50`,
+      `/api/exchange/items/${offer.id}/pledges`,
+    );
+    hidden.push(
+      `/api/exchange/items/${request.id}`,
+      `/api/exchange/items/${request.id}/matches`,
+      `/api/exchange/items/${request.id}/pledges`,
+      `/api/exchange/pledges/${pledgeId}`,
+    );
+    await sweep('exchange request, matches and pledge', hidden);
   });
 });
