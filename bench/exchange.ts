@@ -3,7 +3,8 @@
  * generated deterministically in SQL with titles and descriptions drawn from a 2 000-word
  * vocabulary, seven kinds, eleven countries, some organisation-only and some expired; against the
  * real server on each engine, 32 connections in a closed loop over hundreds of different items.
- * Prints p50/p95/p99 per scenario, and how long the first request (loading the index) took.
+ * Prints p50/p95/p99 per scenario with the servers' answer caches on and off, the latency of
+ * one connection alone, and how long the first request (loading the index) took.
  * Not a test: nothing here asserts. Settings: OFFERS (100000), REQUESTS (5000),
  * EXCHANGE_SECONDS (10), BENCH_ENGINES (pglite,postgres).
  */
@@ -147,38 +148,47 @@ async function run(engine: string, env: Record<string, string>, database: Databa
     `${engine}: ${OFFERS} offers and ${REQUESTS} requests generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
   await database.close();
-  const server = await startServerProcess({
-    ...env,
-    LOG_LEVEL: 'error',
-    NODE_ENV: 'production',
-    DEMO: '0',
-  });
-  try {
-    const first = performance.now();
-    await (await fetch(`${server.baseUrl}${scenarios(ids)[0]!.paths[0]}`)).arrayBuffer();
-    const load = performance.now() - first;
-    for (const s of scenarios(ids)) {
-      for (const p of s.paths) await (await fetch(`${server.baseUrl}${p}`)).arrayBuffer();
-      const r = await measure(server.baseUrl, s.paths, SECONDS, CONNECTIONS);
+  // With the servers' answer caches (the default) and without them (every request computed).
+  for (const cache of ['on', 'off']) {
+    const server = await startServerProcess({
+      ...env,
+      LOG_LEVEL: 'error',
+      NODE_ENV: 'production',
+      DEMO: '0',
+      ...(cache === 'off' ? { SEARCH_CACHE_SIZE: '0' } : {}),
+    });
+    try {
+      const first = performance.now();
+      await (await fetch(`${server.baseUrl}${scenarios(ids)[0]!.paths[0]}`)).arrayBuffer();
+      const load = performance.now() - first;
+      for (const s of scenarios(ids)) {
+        for (const p of s.paths) await (await fetch(`${server.baseUrl}${p}`)).arrayBuffer();
+        // One connection alone: the time a request takes without queueing behind others.
+        const alone = await measure(server.baseUrl, s.paths, Math.max(2, SECONDS / 4), 1);
+        const r = await measure(server.baseUrl, s.paths, SECONDS, CONNECTIONS);
+        table.push({
+          engine,
+          cache,
+          scenario: s.name,
+          queries: String(s.paths.length),
+          'alone p50': `${alone.p50.toFixed(1)} ms`,
+          'req/s': r.rps.toFixed(0),
+          p50: `${r.p50.toFixed(1)} ms`,
+          p95: `${r.p95.toFixed(1)} ms`,
+          p99: `${r.p99.toFixed(1)} ms`,
+          errors: String(r.errors),
+        });
+      }
       table.push({
         engine,
-        scenario: s.name,
-        queries: String(s.paths.length),
-        'req/s': r.rps.toFixed(0),
-        p50: `${r.p50.toFixed(1)} ms`,
-        p95: `${r.p95.toFixed(1)} ms`,
-        p99: `${r.p99.toFixed(1)} ms`,
-        errors: String(r.errors),
+        cache,
+        scenario: 'first request after start',
+        'alone p50': `${load.toFixed(0)} ms`,
       });
+    } finally {
+      server.child.kill('SIGTERM');
+      await exited(server.child);
     }
-    table.push({
-      engine,
-      scenario: 'first request (loads the index)',
-      p50: `${load.toFixed(0)} ms`,
-    });
-  } finally {
-    server.child.kill('SIGTERM');
-    await exited(server.child);
   }
 }
 

@@ -171,10 +171,17 @@ export async function buildApp({
   app.addHook('onClose', async () => network.close());
   const mailer = new MailWorker(database.db, config, app.log);
   app.decorate('mailer', mailer);
-  app.decorate(
-    'exchangeMatcher',
-    new ExchangeMatcher({ notifyThreshold: config.matchNotifyThreshold }),
-  );
+  const exchangeMatcher = new ExchangeMatcher({
+    notifyThreshold: config.matchNotifyThreshold,
+    cacheSize: config.searchCacheSize,
+  });
+  app.decorate('exchangeMatcher', exchangeMatcher);
+  // Load the matching indexes in the background, so the first person to ask does not wait.
+  app.addHook('onReady', async () => {
+    exchangeMatcher
+      .refresh(database.db)
+      .catch((err: unknown) => app.log.warn({ err }, 'exchange index not loaded yet'));
+  });
   if (config.mailWorker) app.addHook('onReady', async () => mailer.start());
   app.addHook('onClose', async () => mailer.stop());
   const routeList: { method: string; url: string }[] = [];

@@ -19,7 +19,7 @@ import type { Db, Tx } from '../db/client.ts';
 import { rows } from '../db/rows.ts';
 import { exchangeItems } from '../db/schema/index.ts';
 import { badRequest, conflict, forbidden, notFound } from '../errors.ts';
-import type { ExchangeMatcher } from '../exchange/matcher.ts';
+import { scopeKey, type ExchangeMatcher, type ViewerScope } from '../exchange/matcher.ts';
 import { recordAudit } from './audit.ts';
 import { wordsQuery } from './needs.ts';
 import { getMembership } from './organisations.ts';
@@ -282,12 +282,35 @@ export async function changeItemStatus(
   return getItem(db, viewer, id);
 }
 
+/** The SQL parts of the viewer's scope: their organisations and spaces, and the revision. */
+const scopeColumns = (me: string | null) => sql`
+  (select revision from exchange_revision where id = 1) as revision,
+  coalesce((select array_agg(organisation_id) from organisation_members where user_id = ${me}), '{}') as my_organisations,
+  coalesce((select array_agg(space_id) from space_members where user_id = ${me}), '{}') as my_spaces`;
+type ScopeColumns = { revision: string | number; my_organisations: string[]; my_spaces: string[] };
+
+function scopeOf(viewer: Viewer, r: ScopeColumns): ViewerScope | null {
+  return viewer
+    ? { userId: viewer.user.id, organisations: r.my_organisations, spaces: r.my_spaces }
+    : null;
+}
+
 /** Open items, newest first (or by relevance to the words), that the viewer may see. */
 export async function listItems(
   db: Db,
+  matcher: ExchangeMatcher,
   viewer: Viewer,
   query: ExchangeQuery,
 ): Promise<ExchangeList> {
+  const [state] = await rows<ScopeColumns>(
+    db,
+    sql`select ${scopeColumns(viewer?.user.id ?? null)}`,
+  );
+  const key = `${scopeKey(Number(state!.revision), scopeOf(viewer, state!))}|${JSON.stringify(query)}`;
+  return matcher.listAnswers.get(key, () => computeList(db, viewer, query));
+}
+
+async function computeList(db: Db, viewer: Viewer, query: ExchangeQuery): Promise<ExchangeList> {
   const where: SQL[] = [itemVisible('i', viewer)];
   const words = query.q ? wordsQuery(query.q) : null;
   if (query.mine === 'true') {
@@ -324,21 +347,29 @@ export async function matchesOf(
   limit: number,
 ): Promise<MatchList> {
   // One query for the item, the exchange's revision and the viewer's memberships.
-  const me = viewer?.user.id ?? null;
-  const [row] = await rows<
-    ItemRow & { revision: string | number; my_organisations: string[]; my_spaces: string[] }
-  >(
+  const [row] = await rows<ItemRow & ScopeColumns>(
     db,
-    sql`select x.*, (select revision from exchange_revision where id = 1) as revision,
-               coalesce((select array_agg(organisation_id) from organisation_members where user_id = ${me}), '{}') as my_organisations,
-               coalesce((select array_agg(space_id) from space_members where user_id = ${me}), '{}') as my_spaces
+    sql`select x.*, ${scopeColumns(viewer?.user.id ?? null)}
         from (${itemSelect(viewer)} where i.id = ${id} and ${itemVisible('i', viewer)}) x`,
   );
   if (!row) throw notFound('Item');
-  const scope = me
-    ? { userId: me, organisations: row.my_organisations, spaces: row.my_spaces }
-    : null;
-  const found = await matcher.topMatches(db, row, scope, Number(row.revision), limit);
+  const scope = scopeOf(viewer, row);
+  const revision = Number(row.revision);
+  return matcher.matchAnswers.get(`${scopeKey(revision, scope)}|${id}|${limit}`, () =>
+    computeMatches(db, matcher, viewer, row, scope, revision, limit),
+  );
+}
+
+async function computeMatches(
+  db: Db,
+  matcher: ExchangeMatcher,
+  viewer: Viewer,
+  row: ItemRow,
+  scope: ViewerScope | null,
+  revision: number,
+  limit: number,
+): Promise<MatchList> {
+  const found = await matcher.topMatches(db, row, scope, revision, limit);
   if (found.length === 0) return { matches: [] };
   // The index proposes; the database disposes: visibility and status are checked again here.
   const confirmed = await rows<ItemRow>(

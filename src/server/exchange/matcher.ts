@@ -10,7 +10,8 @@ import {
   type ExchangeItem as CoreItem,
   type PartyKind,
 } from '../../core/exchange/index.ts';
-import type { MatchPart } from '../../shared/exchange.ts';
+import type { ExchangeList, MatchList, MatchPart } from '../../shared/exchange.ts';
+import { AnswerCache } from './answer-cache.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { rows } from '../db/rows.ts';
 import { notify } from '../notifications/notify.ts';
@@ -52,6 +53,12 @@ type LoadedRow = {
 /** The organisations and spaces a signed-in viewer belongs to. */
 export type ViewerScope = { userId: string; organisations: string[]; spaces: string[] };
 
+/** A cache key part that changes whenever what the viewer may see could. */
+export function scopeKey(revision: number, scope: ViewerScope | null): string {
+  if (!scope) return `${revision}|-`;
+  return `${revision}|${scope.userId}|${[...scope.organisations].sort().join(',')}|${[...scope.spaces].sort().join(',')}`;
+}
+
 export type FoundMatch = { id: string; score: number; parts: MatchPart[] };
 
 const num = (v: string | number | null) => (v === null ? null : Number(v));
@@ -88,7 +95,16 @@ export class ExchangeMatcher {
   private revision = -1;
   private loading: Promise<void> | null = null;
 
-  constructor(private readonly options: { notifyThreshold: number; today?: () => string }) {}
+  /** Answers of match and list requests, keyed on revision and viewer scope. */
+  readonly matchAnswers: AnswerCache<MatchList>;
+  readonly listAnswers: AnswerCache<ExchangeList>;
+
+  constructor(
+    private readonly options: { notifyThreshold: number; cacheSize?: number; today?: () => string },
+  ) {
+    this.matchAnswers = new AnswerCache(options.cacheSize ?? 0);
+    this.listAnswers = new AnswerCache(options.cacheSize ?? 0);
+  }
 
   private today(): string {
     return this.options.today?.() ?? new Date().toISOString().slice(0, 10);

@@ -270,6 +270,35 @@ describe('matching', () => {
     expect(own.matches.map((m) => m.item.id)).toContain(internal.id);
   });
 
+  it('stops showing an organisation-only offer to someone who leaves the organisation', async () => {
+    const leaver = await signUp(t.app, { name: 'Lotte Leaver' });
+    await ok(accountant, 'POST', `/api/organisations/${firm.id}/members`, {
+      email: leaver.email,
+      role: 'member',
+    });
+    const request = await bookkeeperRequest({ title: 'Tax returns for the neighbourhood company' });
+    const internal = await item(accountant, {
+      side: 'offer',
+      kind: 'expertise',
+      title: 'Internal: tax returns for neighbourhood companies',
+      visibility: 'organisation',
+      organisationId: firm.id,
+    });
+    const seen = async () => {
+      const m = await ok<MatchList>(leaver, 'GET', `/api/exchange/items/${request.id}/matches`);
+      const l = await ok<ExchangeList>(leaver, 'GET', '/api/exchange/items?q=tax');
+      return [
+        m.matches.some((x) => x.item.id === internal.id),
+        l.items.some((x) => x.id === internal.id),
+      ];
+    };
+    // Asked twice, so the second answer could come from a server's cache.
+    expect(await seen()).toEqual([true, true]);
+    expect(await seen()).toEqual([true, true]);
+    await ok(accountant, 'DELETE', `/api/organisations/${firm.id}/members/${leaver.id}`);
+    expect(await seen()).toEqual([false, false]);
+  });
+
   it('keeps a second server current with what the first wrote, changed and removed', async () => {
     const other = new ExchangeMatcher({ notifyThreshold: 0.6 });
     const request = await bookkeeperRequest({ title: 'Payroll administration for our team' });

@@ -54,7 +54,7 @@ export async function exchangeRoutes(root: FastifyInstance): Promise<void> {
         response: { 200: ExchangeList },
       },
     },
-    async (request) => listItems(db, request.viewer, request.query),
+    async (request) => listItems(db, matcher, request.viewer, request.query),
   );
 
   app.post(
