@@ -8,22 +8,16 @@
  * Not a test: nothing here asserts. Settings: OFFERS (100000), REQUESTS (5000),
  * EXCHANGE_SECONDS (10), BENCH_ENGINES (pglite,postgres).
  */
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
-import { openDatabase, type Database } from '../src/server/db/client.ts';
+import type { Database } from '../src/server/db/client.ts';
 import { rows as select } from '../src/server/db/rows.ts';
-import { exited, startServerProcess } from '../test/server-process.ts';
-import { adminDatabaseUrl, databaseUrlFor } from '../test/postgres-url.ts';
-import { measure } from './support.ts';
+import { measure, onEngines, scenarioRow, withServer } from './support.ts';
 
 const OFFERS = Number(process.env.OFFERS ?? 100_000);
 const REQUESTS = Number(process.env.REQUESTS ?? 5_000);
 const SECONDS = Number(process.env.EXCHANGE_SECONDS ?? 10);
 const CONNECTIONS = 32;
-const ENGINES = (process.env.BENCH_ENGINES ?? 'pglite,postgres').split(',');
 const COUNTRIES = ['NL', 'BE', 'DE', 'FR', 'DK', 'EE', 'IT', 'ES', 'SK', 'GB', 'IE'];
 const KINDS = ['knowledge', 'information', 'expertise', 'people', 'money', 'contacts', 'space'];
 const ORGANISATIONS = 500;
@@ -150,81 +144,30 @@ async function run(engine: string, env: Record<string, string>, database: Databa
   await database.close();
   // With the servers' answer caches (the default) and without them (every request computed).
   for (const cache of ['on', 'off']) {
-    const server = await startServerProcess({
-      ...env,
-      LOG_LEVEL: 'error',
-      NODE_ENV: 'production',
-      DEMO: '0',
-      ...(cache === 'off' ? { SEARCH_CACHE_SIZE: '0' } : {}),
-    });
-    try {
-      const first = performance.now();
-      await (await fetch(`${server.baseUrl}${scenarios(ids)[0]!.paths[0]}`)).arrayBuffer();
-      const load = performance.now() - first;
-      for (const s of scenarios(ids)) {
-        for (const p of s.paths) await (await fetch(`${server.baseUrl}${p}`)).arrayBuffer();
-        // One connection alone: the time a request takes without queueing behind others.
-        const alone = await measure(server.baseUrl, s.paths, Math.max(2, SECONDS / 4), 1);
-        const r = await measure(server.baseUrl, s.paths, SECONDS, CONNECTIONS);
+    await withServer(
+      { ...env, ...(cache === 'off' ? { SEARCH_CACHE_SIZE: '0' } : {}) },
+      async (server) => {
+        const first = performance.now();
+        await (await fetch(`${server.baseUrl}${scenarios(ids)[0]!.paths[0]}`)).arrayBuffer();
+        const load = performance.now() - first;
+        for (const s of scenarios(ids)) {
+          const row = await scenarioRow(server.baseUrl, s, SECONDS, CONNECTIONS);
+          // One connection alone: the time a request takes without queueing behind others.
+          const alone = await measure(server.baseUrl, s.paths, Math.max(2, SECONDS / 4), 1);
+          table.push({ engine, cache, ...row, 'alone p50': `${alone.p50.toFixed(1)} ms` });
+        }
         table.push({
           engine,
           cache,
-          scenario: s.name,
-          queries: String(s.paths.length),
-          'alone p50': `${alone.p50.toFixed(1)} ms`,
-          'req/s': r.rps.toFixed(0),
-          p50: `${r.p50.toFixed(1)} ms`,
-          p95: `${r.p95.toFixed(1)} ms`,
-          p99: `${r.p99.toFixed(1)} ms`,
-          errors: String(r.errors),
+          scenario: 'first request after start',
+          'alone p50': `${load.toFixed(0)} ms`,
         });
-      }
-      table.push({
-        engine,
-        cache,
-        scenario: 'first request after start',
-        'alone p50': `${load.toFixed(0)} ms`,
-      });
-    } finally {
-      server.child.kill('SIGTERM');
-      await exited(server.child);
-    }
+      },
+    );
   }
 }
 
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'connective-exchange-'));
-try {
-  if (ENGINES.includes('pglite')) {
-    const dataDir = path.join(tmp, 'data');
-    await run('pglite', { DATA_DIR: dataDir, DATABASE_URL: '' }, await openDatabase({ dataDir }));
-  }
-  if (ENGINES.includes('postgres')) {
-    const admin = adminDatabaseUrl();
-    const name = `connective_exchange_${process.pid}`;
-    const c = new pg.Client({ connectionString: admin });
-    if (
-      await c.connect().then(
-        () => true,
-        () => false,
-      )
-    ) {
-      await c.query(`create database ${name}`);
-      try {
-        const url = databaseUrlFor(admin, name);
-        await run(
-          'postgres',
-          { DATABASE_URL: url, DATABASE_POOL_SIZE: '32' },
-          await openDatabase({ dataDir: '', databaseUrl: url }),
-        );
-      } finally {
-        await c.query(`drop database if exists ${name} with (force)`);
-        await c.end();
-      }
-    } else console.warn('No PostgreSQL server reachable: PostgreSQL figures skipped.');
-  }
-} finally {
-  fs.rmSync(tmp, { recursive: true, force: true });
-}
+await onEngines('exchange', run);
 console.log(
   `\nConnective exchange — ${os.cpus().length} cores, Node ${process.version}, ${OFFERS} offers, ${REQUESTS} requests, ${CONNECTIONS} connections, ${SECONDS} s per scenario\n`,
 );

@@ -6,21 +6,15 @@
  * nothing here asserts. Settings: NEEDS (100000), NEEDS_SECONDS (10), BENCH_ENGINES
  * (pglite,postgres).
  */
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
-import { openDatabase, type Database } from '../src/server/db/client.ts';
+import type { Database } from '../src/server/db/client.ts';
 import { rows as select } from '../src/server/db/rows.ts';
-import { exited, startServerProcess } from '../test/server-process.ts';
-import { adminDatabaseUrl, databaseUrlFor } from '../test/postgres-url.ts';
-import { measure } from './support.ts';
+import { onEngines, scenarioRow, withServer } from './support.ts';
 
 const NEEDS = Number(process.env.NEEDS ?? 100_000);
 const SECONDS = Number(process.env.NEEDS_SECONDS ?? 10);
 const CONNECTIONS = 32;
-const ENGINES = (process.env.BENCH_ENGINES ?? 'pglite,postgres').split(',');
 const COUNTRIES = ['NL', 'BE', 'DE', 'FR', 'DK', 'EE', 'IT', 'ES', 'SK', 'GB', 'IE'];
 const COUNCILS = 200;
 
@@ -129,69 +123,19 @@ async function run(engine: string, env: Record<string, string>, database: Databa
   await database.close();
   // With the servers' answer caches (the default) and without them (every request computed).
   for (const cache of ['on', 'off']) {
-    const server = await startServerProcess({
-      ...env,
-      LOG_LEVEL: 'error',
-      NODE_ENV: 'production',
-      DEMO: '0',
-      ...(cache === 'off' ? { SEARCH_CACHE_SIZE: '0', RESPONSIVENESS_CACHE_SECONDS: '0' } : {}),
-    });
-    try {
-      for (const s of scenarios(councils)) {
-        for (const p of s.paths) await (await fetch(`${server.baseUrl}${p}`)).arrayBuffer();
-        const r = await measure(server.baseUrl, s.paths, SECONDS, CONNECTIONS);
+    const off = { SEARCH_CACHE_SIZE: '0', RESPONSIVENESS_CACHE_SECONDS: '0' };
+    await withServer({ ...env, ...(cache === 'off' ? off : {}) }, async (server) => {
+      for (const s of scenarios(councils))
         table.push({
           engine,
           cache,
-          scenario: s.name,
-          queries: String(s.paths.length),
-          'req/s': r.rps.toFixed(0),
-          p50: `${r.p50.toFixed(1)} ms`,
-          p95: `${r.p95.toFixed(1)} ms`,
-          p99: `${r.p99.toFixed(1)} ms`,
-          errors: String(r.errors),
+          ...(await scenarioRow(server.baseUrl, s, SECONDS, CONNECTIONS)),
         });
-      }
-    } finally {
-      server.child.kill('SIGTERM');
-      await exited(server.child);
-    }
+    });
   }
 }
 
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'connective-needs-'));
-try {
-  if (ENGINES.includes('pglite')) {
-    const dataDir = path.join(tmp, 'data');
-    await run('pglite', { DATA_DIR: dataDir, DATABASE_URL: '' }, await openDatabase({ dataDir }));
-  }
-  if (ENGINES.includes('postgres')) {
-    const admin = adminDatabaseUrl();
-    const name = `connective_needs_${process.pid}`;
-    const c = new pg.Client({ connectionString: admin });
-    if (
-      await c.connect().then(
-        () => true,
-        () => false,
-      )
-    ) {
-      await c.query(`create database ${name}`);
-      try {
-        const url = databaseUrlFor(admin, name);
-        await run(
-          'postgres',
-          { DATABASE_URL: url, DATABASE_POOL_SIZE: '32' },
-          await openDatabase({ dataDir: '', databaseUrl: url }),
-        );
-      } finally {
-        await c.query(`drop database if exists ${name} with (force)`);
-        await c.end();
-      }
-    } else console.warn('No PostgreSQL server reachable: PostgreSQL figures skipped.');
-  }
-} finally {
-  fs.rmSync(tmp, { recursive: true, force: true });
-}
+await onEngines('needs', run);
 console.log(
   `\nConnective needs — ${os.cpus().length} cores, Node ${process.version}, ${NEEDS} needs, ${COUNCILS} councils, ${CONNECTIONS} connections, ${SECONDS} s per scenario\n`,
 );

@@ -7,18 +7,13 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
-import { openDatabase, type Database } from '../src/server/db/client.ts';
-import { exited, startServerProcess } from '../test/server-process.ts';
-import { adminDatabaseUrl, databaseUrlFor } from '../test/postgres-url.ts';
-import { measure } from './support.ts';
+import type { Database } from '../src/server/db/client.ts';
+import { onEngines, scenarioRow, withServer } from './support.ts';
 import { COUNTRIES, LEVELS, SECTORS, STAGES, generateCases } from './synthetic-cases.ts';
 
 const CASES = Number(process.env.SEARCH_CASES ?? 100_000);
 const SECONDS = Number(process.env.SEARCH_SECONDS ?? 10);
 const CONNECTIONS = 32;
-const ENGINES = (process.env.BENCH_ENGINES ?? 'pglite,postgres').split(',');
 
 type Scenario = { name: string; paths: string[] };
 
@@ -86,42 +81,21 @@ async function run(engine: string, env: Record<string, string>, database: Databa
   const generated = performance.now() - t0;
   await database.close();
   for (const cache of ['1000', '0']) {
-    const server = await startServerProcess({
-      ...env,
-      LOG_LEVEL: 'error',
-      NODE_ENV: 'production',
-      DEMO: '0',
-      SEARCH_CACHE_SIZE: cache,
-    });
-    try {
+    await withServer({ ...env, SEARCH_CACHE_SIZE: cache }, async (server) => {
       const t1 = performance.now();
       await fetch(`${server.baseUrl}/api/cases?limit=1`);
       const firstSearch = performance.now() - t1;
-      const rss = rssMiB(server.child.pid!);
       console.error(
-        `${engine}: ${CASES} cases generated in ${(generated / 1000).toFixed(1)} s; first search (builds the index) ${firstSearch.toFixed(0)} ms; server RSS ${rss} MiB`,
+        `${engine}: ${CASES} cases generated in ${(generated / 1000).toFixed(1)} s; first search (builds the index) ${firstSearch.toFixed(0)} ms; server RSS ${rssMiB(server.pid)} MiB`,
       );
       const page50 = await page50Paths(server.baseUrl);
-      for (const s of scenarios(page50)) {
-        // Warm-up: one pass over the scenario's queries.
-        for (const p of s.paths) await (await fetch(`${server.baseUrl}${p}`)).arrayBuffer();
-        const r = await measure(server.baseUrl, s.paths, SECONDS, CONNECTIONS);
+      for (const s of scenarios(page50))
         rows.push({
           engine,
           cache: cache === '0' ? 'off' : 'on',
-          scenario: s.name,
-          queries: String(s.paths.length),
-          'req/s': r.rps.toFixed(0),
-          p50: `${r.p50.toFixed(1)} ms`,
-          p95: `${r.p95.toFixed(1)} ms`,
-          p99: `${r.p99.toFixed(1)} ms`,
-          errors: String(r.errors),
+          ...(await scenarioRow(server.baseUrl, s, SECONDS, CONNECTIONS)),
         });
-      }
-    } finally {
-      server.child.kill('SIGTERM');
-      await exited(server.child);
-    }
+    });
   }
 }
 
@@ -136,38 +110,7 @@ function rssMiB(pid: number): string {
   }
 }
 
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'connective-search-'));
-try {
-  if (ENGINES.includes('pglite')) {
-    const dataDir = path.join(tmp, 'data');
-    await run('pglite', { DATA_DIR: dataDir, DATABASE_URL: '' }, await openDatabase({ dataDir }));
-  }
-  if (ENGINES.includes('postgres')) {
-    const admin = adminDatabaseUrl();
-    const name = `connective_search_${process.pid}`;
-    const c = new pg.Client({ connectionString: admin });
-    const reachable = await c.connect().then(
-      () => true,
-      () => false,
-    );
-    if (reachable) {
-      await c.query(`create database ${name}`);
-      try {
-        const url = databaseUrlFor(admin, name);
-        await run(
-          'postgres',
-          { DATABASE_URL: url },
-          await openDatabase({ dataDir: '', databaseUrl: url }),
-        );
-      } finally {
-        await c.query(`drop database if exists ${name} with (force)`);
-        await c.end();
-      }
-    } else console.warn('No PostgreSQL server reachable: PostgreSQL figures skipped.');
-  }
-} finally {
-  fs.rmSync(tmp, { recursive: true, force: true });
-}
+await onEngines('search', run, {});
 console.log(
   `\nConnective case search — ${os.cpus().length} cores, Node ${process.version}, ${CASES} cases, ${CONNECTIONS} connections, ${SECONDS} s per scenario\n`,
 );

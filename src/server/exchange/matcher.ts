@@ -24,31 +24,33 @@ type Scope = {
   createdBy: string | null;
 };
 
-type LoadedRow = {
-  id: string;
-  side: CoreItem['side'];
-  kind: CoreItem['kind'];
-  status: string;
-  title: string;
-  description: string;
-  sectors: string[];
-  country: string | null;
-  region: string | null;
-  remote: boolean;
-  available_from: string | null;
-  available_until: string | null;
-  hours_per_week: number | null;
-  duration_weeks: number | null;
-  amount: string | number | null;
-  currency: string | null;
-  capacity: number | null;
-  visibility: Scope['visibility'];
-  organisation_id: string | null;
-  organisation_kind: string | null;
-  organisation_country: string | null;
-  space_id: string | null;
-  created_by: string | null;
-};
+/** What the index needs of an item row (the full row of commands/exchange.ts has more). */
+type LoadedRow = Pick<
+  ItemRow,
+  | 'id'
+  | 'side'
+  | 'kind'
+  | 'status'
+  | 'title'
+  | 'description'
+  | 'sectors'
+  | 'country'
+  | 'region'
+  | 'remote'
+  | 'available_from'
+  | 'available_until'
+  | 'hours_per_week'
+  | 'duration_weeks'
+  | 'amount'
+  | 'currency'
+  | 'capacity'
+  | 'visibility'
+  | 'organisation_id'
+  | 'organisation_kind'
+  | 'organisation_country'
+  | 'space_id'
+  | 'created_by'
+>;
 
 /** The organisations and spaces a signed-in viewer belongs to. */
 export type ViewerScope = { userId: string; organisations: string[]; spaces: string[] };
@@ -64,7 +66,7 @@ export type FoundMatch = { id: string; score: number; parts: MatchPart[] };
 const num = (v: string | number | null) => (v === null ? null : Number(v));
 
 /** The matcher's view of an item: its party is the organisation behind it, else its creator. */
-export function toCoreItem(r: LoadedRow | ItemRow): CoreItem {
+export function toCoreItem(r: LoadedRow): CoreItem {
   return {
     id: r.id,
     side: r.side,
