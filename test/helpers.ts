@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig, type Config } from '../src/server/config.ts';
@@ -202,6 +202,16 @@ export function caller(app: FastifyInstance) {
       ...(who ? { headers: who.headers } : {}),
       ...(payload === undefined ? {} : { payload: payload as object }),
     });
+}
+
+/** A request that must succeed (2xx, or the test fails with the body): its JSON, if any. */
+export async function succeed<T>(
+  app: FastifyInstance,
+  ...args: Parameters<ReturnType<typeof caller>>
+): Promise<T> {
+  const res = await caller(app)(...args);
+  expect(res.statusCode, res.body).toBeLessThan(300);
+  return (res.statusCode === 204 ? undefined : res.json()) as T;
 }
 
 /** Row counts of every table: a 4xx must leave them unchanged. */

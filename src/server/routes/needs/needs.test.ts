@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   caller,
+  succeed,
   makeApp,
   makeOrganisation,
   rowCounts,
@@ -42,11 +43,7 @@ afterAll(async () => {
 });
 
 const call: ReturnType<typeof caller> = (...args) => caller(t.app)(...args);
-async function ok<T>(...args: Parameters<typeof call>): Promise<T> {
-  const res = await call(...args);
-  expect(res.statusCode, res.body).toBeLessThan(300);
-  return (res.statusCode === 204 ? undefined : res.json()) as T;
-}
+const ok = <T>(...args: Parameters<typeof call>) => succeed<T>(t.app, ...args);
 
 const post = (title: string, over: object = {}) =>
   ok<Need>(citizen, 'POST', '/api/needs', {
