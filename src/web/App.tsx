@@ -11,6 +11,9 @@ import { CasesPage } from './pages/CasesPage.tsx';
 import { CodingAgreementPage } from './pages/CodingAgreementPage.tsx';
 import { DiffusionPage } from './pages/DiffusionPage.tsx';
 import { ErrorPage } from './pages/ErrorPage.tsx';
+import { ExchangeCreatePage } from './pages/ExchangeCreatePage.tsx';
+import { ExchangeItemPage } from './pages/ExchangeItemPage.tsx';
+import { ExchangePage } from './pages/ExchangePage.tsx';
 import { ExperimentPage } from './pages/ExperimentPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { InitiativeCreatePage } from './pages/InitiativeCreatePage.tsx';
@@ -32,6 +35,8 @@ import { OrganisationCreatePage } from './pages/OrganisationCreatePage.tsx';
 import { OrganisationEditPage } from './pages/OrganisationEditPage.tsx';
 import { OrganisationPage } from './pages/OrganisationPage.tsx';
 import { OrganisationsPage } from './pages/OrganisationsPage.tsx';
+import { PledgePage } from './pages/PledgePage.tsx';
+import { PledgesPage } from './pages/PledgesPage.tsx';
 import { ProfilePage } from './pages/ProfilePage.tsx';
 import { QcaAnalysesPage } from './pages/QcaAnalysesPage.tsx';
 import { QcaAnalysisPage } from './pages/QcaAnalysisPage.tsx';
@@ -95,6 +100,11 @@ const router = createBrowserRouter([
           { path: 'initiatives', element: <InitiativesPage /> },
           { path: 'initiatives/new', element: <InitiativeCreatePage /> },
           { path: 'initiatives/:id', element: <InitiativePage /> },
+          { path: 'exchange', element: <ExchangePage /> },
+          { path: 'exchange/new', element: <ExchangeCreatePage /> },
+          { path: 'exchange/pledges', element: <PledgesPage /> },
+          { path: 'exchange/pledges/:id', element: <PledgePage /> },
+          { path: 'exchange/:id', element: <ExchangeItemPage /> },
           { path: 'responsiveness', element: <ResponsivenessPage /> },
           { path: 'notifications', element: <NotificationsPage /> },
           { path: 'unsubscribe', element: <UnsubscribePage /> },

@@ -15,6 +15,8 @@ export const FLASH_KEYS = [
   'needsFlash.posted',
   'needsFlash.merged',
   'initiativesFlash.started',
+  'exchangeFlash.offerPosted',
+  'exchangeFlash.requestPosted',
 ] as const;
 export type FlashKey = (typeof FLASH_KEYS)[number];
 

@@ -86,6 +86,7 @@ export function Layout() {
             <MenuLink to="/lessons">{t('layout.lessons')}</MenuLink>
             <MenuLink to="/needs">{t('layout.needs')}</MenuLink>
             <MenuLink to="/initiatives">{t('layout.initiatives')}</MenuLink>
+            <MenuLink to="/exchange">{t('layout.exchange')}</MenuLink>
             {isModerator(user) && <MenuLink to="/moderation">{t('layout.moderation')}</MenuLink>}
             {isPlatformAdmin(user) && <MenuLink to="/audit">{t('layout.audit')}</MenuLink>}
           </ul>

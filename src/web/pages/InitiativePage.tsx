@@ -2,6 +2,7 @@ import { useParams } from 'react-router';
 import { Paragraph } from '@digdir/designsystemet-react';
 import type { Initiative } from '../../shared/initiatives.ts';
 import { AppLink } from '../components/AppLink.tsx';
+import { LedgerSection } from '../components/exchange/LedgerSection.tsx';
 import { HavensLoadState } from '../components/havens/HavensLoadState.tsx';
 import { FacilitationSection } from '../components/initiatives/FacilitationSection.tsx';
 import { InitiativeDetails } from '../components/initiatives/InitiativeDetails.tsx';
@@ -21,7 +22,8 @@ import { usePageTitle } from '../pageTitle.ts';
 
 /**
  * An initiative: its purpose, stakeholders and their roles, the needs it addresses, milestones,
- * updates, outcomes, what public bodies do to facilitate it, and its publication as a case.
+ * updates, outcomes, what public bodies do to facilitate it, the resources it received through the
+ * exchange, and its publication as a case.
  */
 export function InitiativePage() {
   const { id = '' } = useParams();
@@ -55,6 +57,7 @@ function InitiativeContent({ initiative }: { initiative: Initiative }) {
       <StakeholdersSection initiative={initiative} />
       <LinkedNeeds initiative={initiative} />
       <FacilitationSection initiative={initiative} />
+      <LedgerSection initiative={initiative} />
       <MilestonesSection initiative={initiative} />
       <UpdatesSection initiative={initiative} />
       <OutcomesSection initiative={initiative} />

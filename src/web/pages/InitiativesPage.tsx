@@ -1,4 +1,4 @@
-import { useMemo, useRef, type FormEvent } from 'react';
+import { useMemo, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
@@ -9,9 +9,8 @@ import { AppLink } from '../components/AppLink.tsx';
 import { FilterSelect, useSearchDraft, type FilterOption } from '../components/FilterSelect.tsx';
 import { useInitiatives } from '../components/initiatives/initiatives-api.ts';
 import { useInitiativesTranslation } from '../components/initiatives/initiatives-i18n.ts';
-import { LoadError } from '../components/LoadError.tsx';
-import { Loading } from '../components/Loading.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
+import { PagedResults } from '../components/PagedResults.tsx';
 import { formatDate, sortedCountries } from '../format.ts';
 import {
   EMPTY_INITIATIVES_SEARCH,
@@ -26,32 +25,16 @@ import { usePageTitle } from '../pageTitle.ts';
 /** Citizens' initiatives: search, filters and pages, all in the address; start a new one. */
 export function InitiativesPage() {
   const { t } = useInitiativesTranslation();
-  const { t: tc } = useTranslation();
   usePageTitle(t('list.title'));
   const [params, setParams] = useSearchParams();
   const search = useMemo(() => initiativesSearchFromParams(params), [params]);
   const query = useInitiatives(search);
   const list = query.data;
   const pages = list ? initiativePages(list.total) : 1;
-  const resultsRef = useRef<HTMLHeadingElement>(null);
 
   function go(next: InitiativesSearch) {
     setParams(initiativesSearchParams(next));
   }
-
-  /** Another page: focus goes to the results' heading (the button pressed may be disabled now). */
-  function turn(page: number) {
-    go({ ...search, page });
-    resultsRef.current?.focus();
-  }
-
-  const status = query.isPlaceholderData
-    ? t('list.searching')
-    : list
-      ? list.total === 0
-        ? t('list.noResults')
-        : t('list.resultCount', { count: list.total })
-      : '';
 
   return (
     <div className="stack">
@@ -63,48 +46,24 @@ export function InitiativesPage() {
         </li>
       </ul>
       <InitiativesSearchForm search={search} onSearch={go} />
-      <section aria-labelledby="initiative-results-heading" className="stack section">
-        <Heading
-          level={2}
-          data-size="sm"
-          id="initiative-results-heading"
-          ref={resultsRef}
-          tabIndex={-1}
-        >
-          {t('list.resultsHeading')}
-        </Heading>
-        <div role="status" className="results-status">
-          <Paragraph>{status}</Paragraph>
-        </div>
-        {query.isPending && <Loading />}
-        {query.isError && <LoadError error={query.error} onRetry={() => void query.refetch()} />}
-        {list && list.items.length > 0 && (
-          <ol className="case-hits" aria-labelledby="initiative-results-heading">
-            {list.items.map((initiative) => (
-              <InitiativeHit key={initiative.id} initiative={initiative} />
-            ))}
-          </ol>
-        )}
-        {list && pages > 1 && (
-          <nav aria-label={t('list.pagination')} className="button-row">
-            <Button
-              variant="secondary"
-              disabled={search.page <= 1}
-              onClick={() => turn(search.page - 1)}
-            >
-              {tc('common.previousPage')}
-            </Button>
-            <Paragraph>{t('list.pageOf', { page: search.page, pages })}</Paragraph>
-            <Button
-              variant="secondary"
-              disabled={search.page >= pages}
-              onClick={() => turn(search.page + 1)}
-            >
-              {tc('common.nextPage')}
-            </Button>
-          </nav>
-        )}
-      </section>
+      <PagedResults
+        id="initiative-results-heading"
+        heading={t('list.resultsHeading')}
+        query={query}
+        items={list?.items}
+        total={list?.total}
+        render={(initiative) => <InitiativeHit key={initiative.id} initiative={initiative} />}
+        page={search.page}
+        pages={pages}
+        onPage={(page) => go({ ...search, page })}
+        messages={{
+          searching: t('list.searching'),
+          noResults: t('list.noResults'),
+          resultCount: (count) => t('list.resultCount', { count }),
+          pagination: t('list.pagination'),
+          pageOf: (page, pages) => t('list.pageOf', { page, pages }),
+        }}
+      />
     </div>
   );
 }

@@ -22,9 +22,8 @@ import { AppLink } from '../components/AppLink.tsx';
 import { useLessons } from '../components/havens/havens-api.ts';
 import { useHavensTranslation } from '../components/havens/havens-i18n.ts';
 import { LessonTags } from '../components/havens/LessonView.tsx';
-import { LoadError } from '../components/LoadError.tsx';
-import { Loading } from '../components/Loading.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
+import { PagedResults } from '../components/PagedResults.tsx';
 import { useLabels } from '../case-labels.ts';
 import { formatDate } from '../format.ts';
 import {
@@ -42,7 +41,6 @@ import { usePageTitle } from '../pageTitle.ts';
 /** The public library of lessons from experiments, failures included: search and filters. */
 export function LessonsPage() {
   const { t } = useHavensTranslation();
-  const { t: tc } = useTranslation();
   usePageTitle(t('library.title'));
   const [params, setParams] = useSearchParams();
   const search = useMemo(() => lessonsSearchFromParams(params), [params]);
@@ -54,14 +52,6 @@ export function LessonsPage() {
     setParams(lessonsSearchParams(next));
   }
 
-  const status = query.isPlaceholderData
-    ? t('library.searching')
-    : list
-      ? list.total === 0
-        ? t('library.noResults')
-        : t('library.resultCount', { count: list.total })
-      : '';
-
   return (
     <div className="stack">
       <PageHeading>{t('library.title')}</PageHeading>
@@ -71,42 +61,24 @@ export function LessonsPage() {
         facets={list?.facets ?? null}
         onSearch={(next) => go({ ...next, page: 1 })}
       />
-      <section aria-labelledby="lesson-results-heading" className="stack section">
-        <Heading level={2} data-size="sm" id="lesson-results-heading">
-          {t('library.resultsHeading')}
-        </Heading>
-        <div role="status" className="results-status">
-          <Paragraph>{status}</Paragraph>
-        </div>
-        {query.isPending && <Loading />}
-        {query.isError && <LoadError error={query.error} onRetry={() => void query.refetch()} />}
-        {list && list.items.length > 0 && (
-          <ol className="case-hits" aria-labelledby="lesson-results-heading">
-            {list.items.map((lesson) => (
-              <LessonHit key={lesson.id} lesson={lesson} />
-            ))}
-          </ol>
-        )}
-        {list && pages > 1 && (
-          <nav aria-label={t('library.pagination')} className="button-row">
-            <Button
-              variant="secondary"
-              disabled={search.page <= 1}
-              onClick={() => go({ ...search, page: search.page - 1 })}
-            >
-              {tc('common.previousPage')}
-            </Button>
-            <Paragraph>{t('library.pageOf', { page: search.page, pages })}</Paragraph>
-            <Button
-              variant="secondary"
-              disabled={search.page >= pages}
-              onClick={() => go({ ...search, page: search.page + 1 })}
-            >
-              {tc('common.nextPage')}
-            </Button>
-          </nav>
-        )}
-      </section>
+      <PagedResults
+        id="lesson-results-heading"
+        heading={t('library.resultsHeading')}
+        query={query}
+        items={list?.items}
+        total={list?.total}
+        render={(lesson) => <LessonHit key={lesson.id} lesson={lesson} />}
+        page={search.page}
+        pages={pages}
+        onPage={(page) => go({ ...search, page })}
+        messages={{
+          searching: t('library.searching'),
+          noResults: t('library.noResults'),
+          resultCount: (count) => t('library.resultCount', { count }),
+          pagination: t('library.pagination'),
+          pageOf: (page, pages) => t('library.pageOf', { page, pages }),
+        }}
+      />
     </div>
   );
 }

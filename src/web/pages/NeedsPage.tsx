@@ -1,15 +1,13 @@
-import { useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
-import { useTranslation } from 'react-i18next';
+import { Button, Paragraph } from '@digdir/designsystemet-react';
 import { AppLink } from '../components/AppLink.tsx';
-import { LoadError } from '../components/LoadError.tsx';
-import { Loading } from '../components/Loading.tsx';
 import { NeedHit } from '../components/needs/NeedHit.tsx';
 import { NeedsSearchForm } from '../components/needs/NeedsSearchForm.tsx';
 import { useNeeds } from '../components/needs/needs-api.ts';
 import { useNeedsTranslation } from '../components/needs/needs-i18n.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
+import { PagedResults } from '../components/PagedResults.tsx';
 import {
   needPages,
   needsSearchFromParams,
@@ -22,7 +20,6 @@ import { useOrganisation } from '../queries.ts';
 /** Citizens' needs: search, filters, order and pages, all in the address; post a new one. */
 export function NeedsPage() {
   const { t } = useNeedsTranslation();
-  const { t: tc } = useTranslation();
   usePageTitle(t('list.title'));
   const [params, setParams] = useSearchParams();
   const search = useMemo(() => needsSearchFromParams(params), [params]);
@@ -30,25 +27,9 @@ export function NeedsPage() {
   const list = query.data;
   const pages = list ? needPages(list.total) : 1;
 
-  const resultsRef = useRef<HTMLHeadingElement>(null);
-
   function go(next: NeedsSearch) {
     setParams(needsSearchParams(next));
   }
-
-  /** Another page: focus goes to the results' heading (the button pressed may be disabled now). */
-  function turn(page: number) {
-    go({ ...search, page });
-    resultsRef.current?.focus();
-  }
-
-  const status = query.isPlaceholderData
-    ? t('list.searching')
-    : list
-      ? list.total === 0
-        ? t('list.noResults')
-        : t('list.resultCount', { count: list.total })
-      : '';
 
   return (
     <div className="stack">
@@ -69,42 +50,24 @@ export function NeedsPage() {
           onClear={() => go({ ...search, organisation: null, page: 1 })}
         />
       )}
-      <section aria-labelledby="need-results-heading" className="stack section">
-        <Heading level={2} data-size="sm" id="need-results-heading" ref={resultsRef} tabIndex={-1}>
-          {t('list.resultsHeading')}
-        </Heading>
-        <div role="status" className="results-status">
-          <Paragraph>{status}</Paragraph>
-        </div>
-        {query.isPending && <Loading />}
-        {query.isError && <LoadError error={query.error} onRetry={() => void query.refetch()} />}
-        {list && list.items.length > 0 && (
-          <ol className="case-hits" aria-labelledby="need-results-heading">
-            {list.items.map((need) => (
-              <NeedHit key={need.id} need={need} />
-            ))}
-          </ol>
-        )}
-        {list && pages > 1 && (
-          <nav aria-label={t('list.pagination')} className="button-row">
-            <Button
-              variant="secondary"
-              disabled={search.page <= 1}
-              onClick={() => turn(search.page - 1)}
-            >
-              {tc('common.previousPage')}
-            </Button>
-            <Paragraph>{t('list.pageOf', { page: search.page, pages })}</Paragraph>
-            <Button
-              variant="secondary"
-              disabled={search.page >= pages}
-              onClick={() => turn(search.page + 1)}
-            >
-              {tc('common.nextPage')}
-            </Button>
-          </nav>
-        )}
-      </section>
+      <PagedResults
+        id="need-results-heading"
+        heading={t('list.resultsHeading')}
+        query={query}
+        items={list?.items}
+        total={list?.total}
+        render={(need) => <NeedHit key={need.id} need={need} />}
+        page={search.page}
+        pages={pages}
+        onPage={(page) => go({ ...search, page })}
+        messages={{
+          searching: t('list.searching'),
+          noResults: t('list.noResults'),
+          resultCount: (count) => t('list.resultCount', { count }),
+          pagination: t('list.pagination'),
+          pageOf: (page, pages) => t('list.pageOf', { page, pages }),
+        }}
+      />
     </div>
   );
 }

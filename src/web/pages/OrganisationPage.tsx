@@ -7,6 +7,7 @@ import { JoinRequestCreate, type Organisation } from '../../shared/organisations
 import { ApiError, requestToJoin } from '../api.ts';
 import { AdoptionSuggestions } from '../components/AdoptionSuggestions.tsx';
 import { AppLink } from '../components/AppLink.tsx';
+import { CapacitySection } from '../components/exchange/CapacitySection.tsx';
 import { FacilitationProfile } from '../components/initiatives/FacilitationProfile.tsx';
 import { useNeedsTranslation } from '../components/needs/needs-i18n.ts';
 import { FormErrorSummary, useFormErrors } from '../components/FormErrorSummary.tsx';
@@ -113,6 +114,8 @@ function OrganisationDetails({ org }: { org: Organisation }) {
       <AdoptionSuggestions organisationId={org.id} />
 
       {org.kind === 'public_body' && <FacilitationProfile organisationId={org.id} />}
+
+      <CapacitySection organisationId={org.id} name={org.name} />
 
       {(org.myRole === 'owner' || org.myRole === 'admin') && (
         <PremoderationSection organisationId={org.id} />
