@@ -165,7 +165,39 @@ beforeAll(async () => {
     kind: 'expertise',
     title: 'Fuzzed request',
   });
+  const groupId = await create('/api/groups', {
+    name: 'Fuzzed group',
+    visibility: 'private',
+    affiliation: 'policy',
+    country: 'NL',
+  });
+  const threadId = await create(`/api/groups/${groupId}/threads`, { title: 'Fuzzed', body: 'x' });
+  const decisionId = await create(`/api/groups/${groupId}/decisions`, {
+    kind: 'proposal',
+    title: 'Fuzzed proposal',
+    closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+  });
+  const meetingId = await create(`/api/groups/${groupId}/meetings`, {
+    title: 'Fuzzed meeting',
+    startsAt: '2027-01-01T10:00:00Z',
+    endsAt: '2027-01-01T11:00:00Z',
+    timeZone: 'UTC',
+  });
   world = {
+    groupId,
+    groupName: 'nothing',
+    publicGroupId: groupId,
+    groupJoinRequestId: nil,
+    groupInvitationId: nil,
+    strangerGroupInvitationId: nil,
+    threadId,
+    postId: nil,
+    decisionId,
+    closedDecisionId: decisionId,
+    meetingId,
+    actionId: nil,
+    fileId: nil,
+    libraryItemId: nil,
     offerId,
     orgOnlyOfferId: offerId,
     orgOnlyOfferTitle: 'nothing',
@@ -244,6 +276,20 @@ const writeRows = MATRIX.filter((r) =>
 );
 function worldStub(): World {
   return {
+    groupId: 'x',
+    groupName: 'x',
+    publicGroupId: 'x',
+    groupJoinRequestId: 'x',
+    groupInvitationId: 'x',
+    strangerGroupInvitationId: 'x',
+    threadId: 'x',
+    postId: 'x',
+    decisionId: 'x',
+    closedDecisionId: 'x',
+    meetingId: 'x',
+    actionId: 'x',
+    fileId: 'x',
+    libraryItemId: 'x',
     offerId: 'x',
     orgOnlyOfferId: 'x',
     orgOnlyOfferTitle: 'x',

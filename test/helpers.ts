@@ -250,6 +250,21 @@ export async function rowCounts(database: Database): Promise<Record<string, numb
     'exchange_items',
     'exchange_pledges',
     'exchange_pledge_events',
+    'groups',
+    'group_members',
+    'group_join_requests',
+    'group_invitations',
+    'group_threads',
+    'group_posts',
+    'group_post_revisions',
+    'group_decisions',
+    'group_votes',
+    'group_meetings',
+    'group_agenda_items',
+    'group_rsvps',
+    'group_actions',
+    'group_files',
+    'group_library_items',
   ];
   const out: Record<string, number> = {};
   for (const t of tables) {

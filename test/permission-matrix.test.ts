@@ -32,6 +32,17 @@ import {
   exchangeItems,
   exchangePledges,
   exchangePledgeEvents,
+  groups,
+  groupMembers,
+  groupJoinRequests,
+  groupInvitations,
+  groupThreads,
+  groupPosts,
+  groupDecisions,
+  groupMeetings,
+  groupActions,
+  groupFiles,
+  groupLibraryItems,
   users,
 } from '../src/server/db/schema/index.ts';
 import { ensureSettings } from '../src/server/notifications/notify.ts';
@@ -347,7 +358,134 @@ async function makeWorld(): Promise<World> {
   await db
     .insert(exchangePledgeEvents)
     .values({ pledgeId: pledge!.id, status: 'proposed', actorId: people.owner!.id });
+  const groupName = `Matrix private group ${worlds} ${Math.random().toString(36).slice(2)}`;
+  const [group, publicGroup] = await db
+    .insert(groups)
+    .values([
+      { name: groupName, visibility: 'private' as const, createdBy: people.owner!.id },
+      {
+        name: `Matrix public group ${worlds}`,
+        visibility: 'public' as const,
+        createdBy: people.owner!.id,
+      },
+    ])
+    .returning();
+  const membership = (groupId: string, userId: string, role: 'convener' | 'member') => ({
+    groupId,
+    userId,
+    role,
+    affiliation: 'policy' as const,
+    country: 'NL',
+    calendarToken: `${groupId}-${userId}-${Math.random().toString(36).slice(2)}`,
+  });
+  await db
+    .insert(groupMembers)
+    .values([
+      membership(group!.id, people.owner!.id, 'convener'),
+      membership(group!.id, people.member!.id, 'member'),
+      membership(group!.id, target!.id, 'member'),
+      membership(publicGroup!.id, people.owner!.id, 'convener'),
+      membership(publicGroup!.id, people.member!.id, 'member'),
+    ]);
+  const [groupRequest] = await db
+    .insert(groupJoinRequests)
+    .values({
+      groupId: publicGroup!.id,
+      userId: requester!.id,
+      affiliation: 'academia',
+      country: 'BE',
+    })
+    .returning();
+  const [groupInvitation, strangerGroupInvitation] = await db
+    .insert(groupInvitations)
+    .values([
+      { groupId: group!.id, email: outsider!.email!, role: 'member' as const },
+      { groupId: group!.id, email: people.stranger!.email!, role: 'member' as const },
+    ])
+    .returning();
+  const [thread] = await db
+    .insert(groupThreads)
+    .values({ groupId: group!.id, title: 'Matrix thread', createdBy: people.owner!.id })
+    .returning();
+  const [post] = await db
+    .insert(groupPosts)
+    .values({ threadId: thread!.id, authorId: people.member!.id, body: 'A post by the member' })
+    .returning();
+  const [decision, closedDecision] = await db
+    .insert(groupDecisions)
+    .values([
+      {
+        groupId: group!.id,
+        kind: 'proposal' as const,
+        title: 'Matrix proposal',
+        closesAt: new Date(Date.now() + 86_400_000),
+        resultsVisible: 'after' as const,
+        createdBy: people.owner!.id,
+      },
+      {
+        groupId: group!.id,
+        kind: 'proposal' as const,
+        title: 'Matrix closed proposal',
+        closesAt: new Date(Date.now() - 86_400_000),
+        resultsVisible: 'after' as const,
+        createdBy: people.owner!.id,
+      },
+    ])
+    .returning();
+  const [meeting] = await db
+    .insert(groupMeetings)
+    .values({
+      groupId: group!.id,
+      title: 'Matrix meeting',
+      startsAt: new Date('2027-04-01T10:00:00Z'),
+      endsAt: new Date('2027-04-01T11:00:00Z'),
+      timeZone: 'Europe/Amsterdam',
+      createdBy: people.owner!.id,
+    })
+    .returning();
+  const [action] = await db
+    .insert(groupActions)
+    .values({ meetingId: meeting!.id, title: 'Matrix action', ownerId: people.member!.id })
+    .returning();
+  const bytes = Buffer.from('Notes of the matrix.\n');
+  const [file] = await db
+    .insert(groupFiles)
+    .values({
+      groupId: group!.id,
+      name: 'notes.txt',
+      mime: 'text/plain',
+      size: bytes.length,
+      sha256: 'x',
+      bytes,
+      uploadedBy: people.member!.id,
+    })
+    .returning();
+  const [libraryItem] = await db
+    .insert(groupLibraryItems)
+    .values({
+      groupId: group!.id,
+      collection: 'General',
+      kind: 'document',
+      fileId: file!.id,
+      title: 'Notes',
+      addedBy: people.member!.id,
+    })
+    .returning();
   return {
+    groupId: group!.id,
+    groupName,
+    publicGroupId: publicGroup!.id,
+    groupJoinRequestId: groupRequest!.id,
+    groupInvitationId: groupInvitation!.id,
+    strangerGroupInvitationId: strangerGroupInvitation!.id,
+    threadId: thread!.id,
+    postId: post!.id,
+    decisionId: decision!.id,
+    closedDecisionId: closedDecision!.id,
+    meetingId: meeting!.id,
+    actionId: action!.id,
+    fileId: file!.id,
+    libraryItemId: libraryItem!.id,
     offerId: offer!.id,
     orgOnlyOfferId: orgOnly!.id,
     orgOnlyOfferTitle,
@@ -410,7 +548,10 @@ describe('the permission matrix', () => {
         const res = await t.app.inject({
           method: call.method,
           url: call.url,
-          headers: await headersFor(actor),
+          headers: {
+            ...(await headersFor(actor)),
+            ...(call.contentType ? { 'content-type': call.contentType } : {}),
+          },
           ...(call.payload !== undefined ? { payload: call.payload as object } : {}),
         });
         const want = row.expect[actor];

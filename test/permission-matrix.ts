@@ -93,12 +93,37 @@ export type World = {
   exchangeRequestId: string;
   /** A pledge the owner proposed from the offer to that request. */
   pledgeId: string;
+  /**
+   * A private working group: the owner convenes it, the member and the target user are members;
+   * to everyone else it does not exist. Its name is secret.
+   */
+  groupId: string;
+  groupName: string;
+  /** A public group the owner convenes (the member is a member), with a pending join request. */
+  publicGroupId: string;
+  groupJoinRequestId: string;
+  /** In the private group: an invitation of an outsider, and one of the stranger. */
+  groupInvitationId: string;
+  strangerGroupInvitationId: string;
+  /** A thread with a post by the member, an open proposal and a closed one by the owner. */
+  threadId: string;
+  postId: string;
+  decisionId: string;
+  closedDecisionId: string;
+  /** A meeting, with an action item owned by the member. */
+  meetingId: string;
+  actionId: string;
+  /** A document the member uploaded, and its library item. */
+  fileId: string;
+  libraryItemId: string;
 };
 
 export type Call = {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   payload?: unknown;
+  /** For a body that is not JSON (an upload). */
+  contentType?: string;
 };
 
 export type MatrixRow = {
@@ -204,6 +229,15 @@ const orgOnlyReaders: Record<Actor, Expected> = {
 };
 const hideOrgOnly = (w: World, actor: Actor) =>
   orgOnlyReaders[actor] === 'ok' ? [] : [w.orgOnlyOfferTitle];
+/** A private group: its convener (the owner) and members see it; to everyone else it does not exist. */
+const groupReaders: Record<Actor, Expected> = { ...all(404), member: 'ok', owner: 'ok' };
+/** Members take part; anonymous people are asked to sign in first. */
+const groupWriters: Record<Actor, Expected> = { ...groupReaders, anonymous: 401 };
+/** Only the convener manages; the member gets 403. */
+const groupManagers: Record<Actor, Expected> = { ...groupWriters, member: 403 };
+/** The public group: its convener only; everyone else may see it. */
+const publicGroupManagers: Record<Actor, Expected> = { ...all(403), anonymous: 401, owner: 'ok' };
+const hideGroup = (w: World, actor: Actor) => (groupReaders[actor] === 'ok' ? [] : [w.groupName]);
 /** The owner of the world's initiative only. */
 const initiativeOwner: Record<Actor, Expected> = { ...all(403), anonymous: 401, owner: 'ok' };
 const hideHiddenNeed = (w: World, actor: Actor) =>
@@ -1516,6 +1550,361 @@ export const MATRIX: MatrixRow[] = [
     visibility: 'public',
     call: (w) => ({ method: 'GET', url: `/api/organisations/${w.orgId}/capacity` }),
     expect: all('ok'),
+  },
+  // ---- working groups ----
+  {
+    route: 'GET /api/groups',
+    visibility: 'public',
+    call: () => ({ method: 'GET', url: '/api/groups' }),
+    expect: all('ok'),
+    mustNotReveal: hideGroup,
+  },
+  {
+    route: 'POST /api/groups',
+    visibility: 'public',
+    call: () => ({
+      method: 'POST',
+      url: '/api/groups',
+      payload: { name: 'Matrix group', visibility: 'public', affiliation: 'policy', country: 'NL' },
+    }),
+    expect: signedIn('ok'),
+  },
+  {
+    route: 'GET /api/groups/:id',
+    visibility: 'self',
+    call: (w) => ({ method: 'GET', url: `/api/groups/${w.groupId}` }),
+    expect: groupReaders,
+  },
+  {
+    route: 'PATCH /api/groups/:id',
+    visibility: 'self',
+    call: (w) => ({
+      method: 'PATCH',
+      url: `/api/groups/${w.groupId}`,
+      payload: { purpose: 'Changed' },
+    }),
+    expect: groupManagers,
+  },
+  {
+    route: 'GET /api/groups/:id/members',
+    visibility: 'self',
+    call: (w) => ({ method: 'GET', url: `/api/groups/${w.groupId}/members` }),
+    expect: groupReaders,
+  },
+  {
+    route: 'PATCH /api/groups/:id/members/:userId',
+    visibility: 'self',
+    call: (w) => ({
+      method: 'PATCH',
+      url: `/api/groups/${w.groupId}/members/${w.targetUserId}`,
+      payload: { role: 'convener' },
+    }),
+    expect: groupManagers,
+  },
+  {
+    route: 'DELETE /api/groups/:id/members/:userId',
+    visibility: 'self',
+    call: (w) => ({ method: 'DELETE', url: `/api/groups/${w.groupId}/members/${w.targetUserId}` }),
+    expect: groupManagers,
+  },
+  {
+    route: 'POST /api/groups/:id/join-requests',
+    visibility: 'public',
+    call: (w) => ({
+      method: 'POST',
+      url: `/api/groups/${w.publicGroupId}/join-requests`,
+      payload: { affiliation: 'academia', country: 'BE' },
+    }),
+    expect: { ...signedIn('ok'), owner: 409, member: 409 },
+  },
+  {
+    route: 'GET /api/groups/:id/join-requests',
+    visibility: 'public',
+    call: (w) => ({ method: 'GET', url: `/api/groups/${w.publicGroupId}/join-requests` }),
+    expect: publicGroupManagers,
+  },
+  {
+    route: 'POST /api/groups/:id/join-requests/:requestId',
+    visibility: 'public',
+    call: (w) => ({
+      method: 'POST',
+      url: `/api/groups/${w.publicGroupId}/join-requests/${w.groupJoinRequestId}`,
+      payload: { accept: true },
+    }),
+    expect: publicGroupManagers,
+  },
+  {
+    route: 'POST /api/groups/:id/invitations',
+    visibility: 'self',
+    call: (w) => ({
+      method: 'POST',
+      url: `/api/groups/${w.groupId}/invitations`,
+      payload: { email: `new-${w.outsiderEmail}` },
+    }),
+    expect: groupManagers,
+  },
+  {
+    route: 'GET /api/groups/:id/invitations',
+    visibility: 'self',
+    call: (w) => ({ method: 'GET', url: `/api/groups/${w.groupId}/invitations` }),
+    expect: groupManagers,
+  },
+  {
+    route: 'DELETE /api/groups/:id/invitations/:invitationId',
+    visibility: 'self',
+    call: (w) => ({
+      method: 'DELETE',
+      url: `/api/groups/${w.groupId}/invitations/${w.groupInvitationId}`,
+    }),
+    expect: groupManagers,
+  },
+  {
+    route: 'GET /api/me/group-invitations',
+    visibility: 'self',
+    call: () => ({ method: 'GET', url: '/api/me/group-invitations' }),
+    expect: signedIn('ok'),
+  },
+  {
+    route: 'POST /api/me/group-invitations/:id',
+    visibility: 'self',
+    call: (w) => ({
+      method: 'POST',
+      url: `/api/me/group-invitations/${w.strangerGroupInvitationId}`,
+      payload: { accept: false },
+    }),
+    expect: invitee,
+  },
+  {
+    route: 'GET /api/groups/:id/profile',
+    visibility: 'self',
+    call: (w) => ({ method: 'GET', url: `/api/groups/${w.groupId}/profile` }),
+    expect: groupReaders,
+  },
+  {
+    route: 'GET /api/groups/:id/threads',
+    visibility: 'self',
+    call: (w) => ({ method: 'GET', url: `/api/groups/${w.groupId}/threads` }),
+    expect: groupReaders,
+  },
+  {
+    route: 'POST /api/groups/:id/threads',
+    visibility: 'self',
+    call: (w) => ({
+      method: 'POST',
+      url: `/api/groups/${w.groupId}/threads`,
+      payload: { title: 'Matrix thread', body: 'Hello' },
+    }),
+    expect: groupWriters,
+  },
+  {
+    route: 'GET /api/threads/:id',
+    visibility: 'self',
+    call: (w) => ({ method: 'GET', url: `/api/threads/${w.threadId}` }),
+    expect: groupReaders,
+  },
+  {
+    route: 'POST /api/threads/:id/posts',
+    visibility: 'self',
+    call: (w) => ({
+      method: 'POST',
+      url: `/api/threads/${w.threadId}/posts`,
+      payload: { body: 'Reply' },
+    }),
+    expect: groupWriters,
+  },
+  {
+    route: 'PATCH /api/posts/:id',
+    visibility: 'self',
+    call: (w) => ({ method: 'PATCH', url: `/api/posts/${w.postId}`, payload: { body: 'Edited' } }),
+    expect: { ...groupWriters, owner: 403 },
+  },
+  {
+    route: 'GET /api/posts/:id/revisions',
+    visibility: 'self',
+    call: (w) => ({ method: 'GET', url: `/api/posts/${w.postId}/revisions` }),
+    expect: groupReaders,
+  },
+  {
+    route: 'PUT /api/threads/:id/follow',
+    visibility: 'self',
+    call: (w) => ({ method: 'PUT', url: `/api/threads/${w.threadId}/follow` }),
+    expect: groupWriters,
+  },
+  {
+    route: 'DELETE /api/threads/:id/follow',
+    visibility: 'self',
+    call: (w) => ({ method: 'DELETE', url: `/api/threads/${w.threadId}/follow` }),
+    expect: groupWriters,
+  },
+  {
+    route: 'GET /api/groups/:id/decisions',
+    visibility: 'self',
+    call: (w) => ({ method: 'GET', url: `/api/groups/${w.groupId}/decisions` }),
+    expect: groupReaders,
+  },
+  {
+    route: 'POST /api/groups/:id/decisions',
+    visibility: 'self',
+    call: (w) => ({
+      method: 'POST',
+      url: `/api/groups/${w.groupId}/decisions`,
+      payload: {
+        kind: 'proposal',
+        title: 'Matrix proposal',
+        closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+      },
+    }),
+    expect: groupWriters,
+  },
+  {
+    route: 'GET /api/decisions/:id',
+    visibility: 'self',
+    call: (w) => ({ method: 'GET', url: `/api/decisions/${w.decisionId}` }),
+    expect: groupReaders,
+  },
+  {
+    route: 'PUT /api/decisions/:id/vote',
+    visibility: 'self',
+    call: (w) => ({
+      method: 'PUT',
+      url: `/api/decisions/${w.decisionId}/vote`,
+      payload: { stance: 'agree' },
+    }),
+    expect: groupWriters,
+  },
+  {
+    route: 'POST /api/decisions/:id/close',
+    visibility: 'self',
+    call: (w) => ({ method: 'POST', url: `/api/decisions/${w.decisionId}/close` }),
+    expect: groupManagers,
+  },
+  {
+    route: 'PUT /api/decisions/:id/outcome',
+    visibility: 'self',
+    call: (w) => ({
+      method: 'PUT',
+      url: `/api/decisions/${w.closedDecisionId}/outcome`,
+      payload: { outcome: 'Decided by the matrix' },
+    }),
+    expect: groupManagers,
+  },
+  {
+    route: 'GET /api/groups/:id/meetings',
+    visibility: 'self',
+    call: (w) => ({ method: 'GET', url: `/api/groups/${w.groupId}/meetings` }),
+    expect: groupReaders,
+  },
+  {
+    route: 'POST /api/groups/:id/meetings',
+    visibility: 'self',
+    call: (w) => ({
+      method: 'POST',
+      url: `/api/groups/${w.groupId}/meetings`,
+      payload: {
+        title: 'Matrix meeting',
+        startsAt: '2027-05-01T10:00:00Z',
+        endsAt: '2027-05-01T11:00:00Z',
+        timeZone: 'Europe/Amsterdam',
+      },
+    }),
+    expect: groupManagers,
+  },
+  {
+    route: 'GET /api/groups/:id/calendar.ics',
+    visibility: 'self',
+    call: (w) => ({ method: 'GET', url: `/api/groups/${w.groupId}/calendar.ics` }),
+    expect: groupReaders,
+  },
+  {
+    route: 'GET /api/meetings/:id',
+    visibility: 'self',
+    call: (w) => ({ method: 'GET', url: `/api/meetings/${w.meetingId}` }),
+    expect: groupReaders,
+  },
+  {
+    route: 'PATCH /api/meetings/:id',
+    visibility: 'self',
+    call: (w) => ({
+      method: 'PATCH',
+      url: `/api/meetings/${w.meetingId}`,
+      payload: { minutes: 'Minutes' },
+    }),
+    expect: groupManagers,
+  },
+  {
+    route: 'POST /api/meetings/:id/agenda',
+    visibility: 'self',
+    call: (w) => ({
+      method: 'POST',
+      url: `/api/meetings/${w.meetingId}/agenda`,
+      payload: { title: 'Item' },
+    }),
+    expect: groupManagers,
+  },
+  {
+    route: 'PUT /api/meetings/:id/rsvp',
+    visibility: 'self',
+    call: (w) => ({
+      method: 'PUT',
+      url: `/api/meetings/${w.meetingId}/rsvp`,
+      payload: { answer: 'yes' },
+    }),
+    expect: groupWriters,
+  },
+  {
+    route: 'POST /api/meetings/:id/actions',
+    visibility: 'self',
+    call: (w) => ({
+      method: 'POST',
+      url: `/api/meetings/${w.meetingId}/actions`,
+      payload: { title: 'Act' },
+    }),
+    expect: groupManagers,
+  },
+  {
+    route: 'PATCH /api/actions/:id',
+    visibility: 'self',
+    call: (w) => ({ method: 'PATCH', url: `/api/actions/${w.actionId}`, payload: { done: true } }),
+    expect: groupWriters,
+  },
+  {
+    route: 'GET /api/groups/:id/library',
+    visibility: 'self',
+    call: (w) => ({ method: 'GET', url: `/api/groups/${w.groupId}/library` }),
+    expect: groupReaders,
+  },
+  {
+    route: 'POST /api/groups/:id/library',
+    visibility: 'self',
+    call: (w) => ({
+      method: 'POST',
+      url: `/api/groups/${w.groupId}/library`,
+      payload: { kind: 'case', caseId: w.caseId },
+    }),
+    expect: groupWriters,
+  },
+  {
+    route: 'POST /api/groups/:id/library/files',
+    visibility: 'self',
+    call: (w) => ({
+      method: 'POST',
+      url: `/api/groups/${w.groupId}/library/files?name=notes.txt`,
+      payload: 'Notes of the matrix.\n',
+      contentType: 'application/octet-stream',
+    }),
+    expect: groupWriters,
+  },
+  {
+    route: 'GET /api/groups/files/:id',
+    visibility: 'self',
+    call: (w) => ({ method: 'GET', url: `/api/groups/files/${w.fileId}` }),
+    expect: groupReaders,
+  },
+  {
+    route: 'DELETE /api/library/:id',
+    visibility: 'self',
+    call: (w) => ({ method: 'DELETE', url: `/api/library/${w.libraryItemId}` }),
+    expect: groupWriters,
   },
 ];
 

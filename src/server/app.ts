@@ -36,6 +36,7 @@ import { notificationRoutes } from './routes/me/notifications.ts';
 import { needRoutes } from './routes/needs/needs.ts';
 import { initiativeRoutes } from './routes/initiatives/initiatives.ts';
 import { exchangeRoutes } from './routes/exchange/exchange.ts';
+import { groupRoutes } from './routes/groups/groups.ts';
 import { ExchangeMatcher } from './exchange/matcher.ts';
 import { moderationRoutes } from './routes/moderation/moderation.ts';
 import { MailWorker } from './notifications/mailer.ts';
@@ -269,6 +270,7 @@ export async function buildApp({
   await app.register(needRoutes, { prefix: '/api' });
   await app.register(initiativeRoutes, { prefix: '/api' });
   await app.register(exchangeRoutes, { prefix: '/api' });
+  await app.register(groupRoutes, { prefix: '/api' });
   await app.register(moderationRoutes, { prefix: '/api' });
 
   app.get('/robots.txt', { schema: { hide: true } }, async (_req, reply) =>

@@ -17,7 +17,8 @@ export function findUnstorableText(input: unknown, root = ''): FieldIssue[] {
           message: 'contains a NUL character or invalid Unicode',
         });
       }
-    } else if (value && typeof value === 'object') {
+    } else if (value && typeof value === 'object' && !ArrayBuffer.isView(value)) {
+      // Bytes (an uploaded file) are not text: they are checked by what reads them.
       for (const [k, v] of Object.entries(value)) {
         const p = path ? `${path}.${k}` : k;
         if (BAD_TEXT.test(k))

@@ -81,6 +81,17 @@ export const PersonalDataExport = z.object({
   spaces: z.array(
     z.object({ spaceId: z.uuid(), spaceName: z.string(), role: z.string(), since: z.string() }),
   ),
+  /** Working groups I am in, with the affiliation and country I gave. */
+  groups: z.array(
+    z.object({
+      groupId: z.uuid(),
+      groupName: z.string(),
+      role: z.string(),
+      affiliation: z.string(),
+      country: z.string(),
+      since: z.string(),
+    }),
+  ),
   /** My inbox (the latest 100). */
   notifications: z.array(
     z.object({ text: z.string(), link: z.string(), read: z.boolean(), createdAt: z.string() }),

@@ -78,6 +78,34 @@ export const NOTIFICATION_KINDS = {
     en: 'The pledge for “{title}” is now: {pledge}.',
     nl: 'De toezegging bij “{title}” is nu: {pledge}.',
   },
+  'group.join': {
+    en: '{actor} asks to join the working group “{group}”.',
+    nl: '{actor} vraagt om lid te worden van de werkgroep “{group}”.',
+  },
+  'group.joined': {
+    en: 'You are now a member of the working group “{group}”.',
+    nl: 'U bent nu lid van de werkgroep “{group}”.',
+  },
+  'group.invitation': {
+    en: '{inviter} invited you to the working group “{group}”.',
+    nl: '{inviter} heeft u uitgenodigd voor de werkgroep “{group}”.',
+  },
+  'group.mention': {
+    en: '{actor} mentioned you in “{thread}”.',
+    nl: '{actor} noemde u in “{thread}”.',
+  },
+  'group.post': {
+    en: '{actor} wrote in “{thread}”, which you follow.',
+    nl: '{actor} schreef in “{thread}”, dat u volgt.',
+  },
+  'group.decision': {
+    en: 'A new decision in “{group}”: “{title}”, open until {closes}.',
+    nl: 'Een nieuw besluit in “{group}”: “{title}”, open tot {closes}.',
+  },
+  'group.meeting': {
+    en: 'A meeting of “{group}”: “{title}” on {date}.',
+    nl: 'Een vergadering van “{group}”: “{title}” op {date}.',
+  },
 } as const;
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
 export const NotificationKind = z.enum(

@@ -193,6 +193,28 @@ export async function exportPersonalData(
       role: m.role,
       since: m.createdAt.toISOString(),
     })),
+    groups: (
+      await rows<{
+        group_id: string;
+        name: string;
+        role: string;
+        affiliation: string;
+        country: string;
+        created_at: string | Date;
+      }>(
+        db,
+        sql`select m.group_id, g.name, m.role, m.affiliation, m.country, m.created_at
+            from group_members m join groups g on g.id = m.group_id
+            where m.user_id = ${userId} order by m.created_at`,
+      )
+    ).map((m) => ({
+      groupId: m.group_id,
+      groupName: m.name,
+      role: m.role,
+      affiliation: m.affiliation,
+      country: m.country,
+      since: new Date(m.created_at).toISOString(),
+    })),
     notifications: (await listNotifications(db, viewer, false)).items.map((n) => ({
       text: n.text,
       link: n.link,
@@ -225,40 +247,69 @@ export async function exportPersonalData(
   };
 }
 
+/** Where an erased person leaves: the members table, its key, the leading role, who inherits it. */
+type Leaving = {
+  members: 'space_members' | 'group_members';
+  key: 'space_id' | 'group_id';
+  lead: 'owner' | 'convener';
+  /** Roles in the order they inherit the lead. */
+  heirs: string[];
+  invitations: 'space_invitations' | 'group_invitations';
+  targetType: 'space' | 'group';
+};
+const SPACES: Leaving = {
+  members: 'space_members',
+  key: 'space_id',
+  lead: 'owner',
+  heirs: ['member', 'observer'],
+  invitations: 'space_invitations',
+  targetType: 'space',
+};
+const GROUPS: Leaving = {
+  members: 'group_members',
+  key: 'group_id',
+  lead: 'convener',
+  heirs: ['member'],
+  invitations: 'group_invitations',
+  targetType: 'group',
+};
+
 /**
- * An erased person leaves every space, and invitations to their address go. Where they were the
- * last owner, the longest-standing member (else observer) becomes owner, so the space keeps
- * someone who can manage it; a space they were alone in keeps its content, without members.
+ * An erased person leaves every space and working group, and invitations to their address go.
+ * Where they were the last owner (convener), the longest-standing member (else observer) takes
+ * over, so it keeps someone who can manage it; one they were alone in keeps its content.
  */
-async function leaveSpacesOnErasure(tx: Tx, userId: string, email: string | null) {
-  const owned = await rows<{ space_id: string }>(
+async function leaveOnErasure(tx: Tx, userId: string, email: string | null, m: Leaving) {
+  const [members, key, lead] = [sql.raw(m.members), sql.raw(m.key), m.lead];
+  const led = await rows<{ id: string }>(
     tx,
-    sql`select m.space_id from space_members m
-        where m.user_id = ${userId} and m.role = 'owner'
-          and not exists (select 1 from space_members o
-                          where o.space_id = m.space_id and o.role = 'owner' and o.user_id <> ${userId})`,
+    sql`select l.${key} as id from ${members} l
+        where l.user_id = ${userId} and l.role = ${lead}
+          and not exists (select 1 from ${members} o
+                          where o.${key} = l.${key} and o.role = ${lead} and o.user_id <> ${userId})`,
   );
-  await tx.execute(sql`delete from space_members where user_id = ${userId}`);
-  for (const { space_id } of owned) {
+  await tx.execute(sql`delete from ${members} where user_id = ${userId}`);
+  for (const { id } of led) {
     const heirs = await rows<{ user_id: string }>(
       tx,
-      sql`update space_members set role = 'owner'
-          where (space_id, user_id) = (
-            select space_id, user_id from space_members where space_id = ${space_id}
-            order by case role when 'member' then 0 else 1 end, created_at, user_id limit 1)
+      sql`update ${members} set role = ${lead}
+          where (${key}, user_id) = (
+            select ${key}, user_id from ${members} where ${key} = ${id}
+            order by array_position(${m.heirs}::text[], role), created_at, user_id limit 1)
           returning user_id`,
     );
-    const heir = heirs[0];
-    if (heir)
+    if (heirs[0])
       await recordAudit(tx, {
         actorId: userId,
-        action: 'space.owner.inherit',
-        targetType: 'space',
-        targetId: space_id,
+        action: `${m.targetType}.${lead}.inherit`,
+        targetType: m.targetType,
+        targetId: id,
       });
   }
   if (email)
-    await tx.execute(sql`delete from space_invitations where email = ${email.toLowerCase()}`);
+    await tx.execute(
+      sql`delete from ${sql.raw(m.invitations)} where email = ${email.toLowerCase()}`,
+    );
 }
 
 /** A stable pseudonym for an erased account, derived from its id (not from personal data). */
@@ -302,7 +353,9 @@ export async function eraseAccount(db: Db, viewer: ActiveSession, password: stri
     }
     await tx.delete(organisationMembers).where(eq(organisationMembers.userId, userId));
     await tx.delete(joinRequests).where(eq(joinRequests.userId, userId));
-    await leaveSpacesOnErasure(tx, userId, viewer.user.email);
+    await leaveOnErasure(tx, userId, viewer.user.email, SPACES);
+    await leaveOnErasure(tx, userId, viewer.user.email, GROUPS);
+    await tx.execute(sql`delete from group_join_requests where user_id = ${userId}`);
     await tx.execute(sql`delete from notifications where user_id = ${userId}`);
     await tx.execute(sql`delete from notification_settings where user_id = ${userId}`);
     await revokeAllSessions(tx, userId);

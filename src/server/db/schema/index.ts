@@ -45,3 +45,21 @@ export {
   exchangePledges,
   exchangePledgeEvents,
 } from './exchange.ts';
+export {
+  groups,
+  groupMembers,
+  groupJoinRequests,
+  groupInvitations,
+  groupThreads,
+  groupPosts,
+  groupPostRevisions,
+  groupThreadFollowers,
+  groupDecisions,
+  groupVotes,
+  groupMeetings,
+  groupAgendaItems,
+  groupRsvps,
+  groupActions,
+  groupFiles,
+  groupLibraryItems,
+} from './groups.ts';

@@ -35,10 +35,10 @@ afterAll(async () => {
 
 const call: ReturnType<typeof caller> = (...args) => caller(t.app)(...args);
 
-async function ok<T>(method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) {
+async function ok<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: unknown) {
   const res = await call(owner, method, url, payload);
   expect(res.statusCode, res.body).toBeLessThan(300);
-  return res.json() as T;
+  return (res.statusCode === 204 ? undefined : res.json()) as T;
 }
 
 const secrets: string[] = [];
@@ -195,5 +195,61 @@ describe('a private space as seen from outside', () => {
       `/api/exchange/pledges/${pledgeId}`,
     );
     await sweep('exchange request, matches and pledge', hidden);
+  });
+
+  it('a private working group shows nothing of itself anywhere', async () => {
+    const group = await ok<{ id: string }>('POST', '/api/groups', {
+      name: secret('Group'),
+      purpose: secret('Purpose'),
+      visibility: 'private',
+      affiliation: 'policy',
+      country: 'NL',
+    });
+    await ok('POST', `/api/groups/${group.id}/invitations`, {
+      email: `${secret('groupinvitee')}@example.org`,
+    });
+    const thread = await ok<{ id: string; items: { id: string }[] }>(
+      'POST',
+      `/api/groups/${group.id}/threads`,
+      { title: secret('Thread'), body: secret('Post') },
+    );
+    const decision = await ok<{ id: string }>('POST', `/api/groups/${group.id}/decisions`, {
+      kind: 'proposal',
+      title: secret('Proposal'),
+      closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+    });
+    await ok('PUT', `/api/decisions/${decision.id}/vote`, {
+      stance: 'block',
+      reason: secret('Stance'),
+    });
+    const meeting = await ok<{ id: string }>('POST', `/api/groups/${group.id}/meetings`, {
+      title: secret('Meeting'),
+      startsAt: '2027-06-01T10:00:00Z',
+      endsAt: '2027-06-01T11:00:00Z',
+      timeZone: 'Europe/Brussels',
+    });
+    const upload = await t.app.inject({
+      method: 'POST',
+      url: `/api/groups/${group.id}/library/files?name=${secret('file')}.txt`,
+      headers: { ...owner.headers, 'content-type': 'application/octet-stream' },
+      payload: Buffer.from(`${secret('content')}\n`),
+    });
+    expect(upload.statusCode, upload.body).toBe(200);
+    const file = (upload.json() as { items: { href: string }[] }).items[0]!.href;
+    await sweep('working group', [
+      `/api/groups/${group.id}`,
+      `/api/groups/${group.id}/members`,
+      `/api/groups/${group.id}/threads`,
+      `/api/groups/${group.id}/decisions`,
+      `/api/groups/${group.id}/meetings`,
+      `/api/groups/${group.id}/library`,
+      `/api/groups/${group.id}/profile`,
+      `/api/groups/${group.id}/calendar.ics`,
+      `/api/threads/${thread.id}`,
+      `/api/posts/${thread.items[0]!.id}/revisions`,
+      `/api/decisions/${decision.id}`,
+      `/api/meetings/${meeting.id}`,
+      file,
+    ]);
   });
 });
