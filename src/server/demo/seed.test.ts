@@ -15,6 +15,8 @@ import { InitiativesQuery } from '../../shared/initiatives.ts';
 import { LessonsQuery } from '../../shared/havens.ts';
 import { DEMO_ACCOUNTS, JRC_CASES_FILE, JRC_CASE_COUNT, seedDemo, seedJrcCases } from './seed.ts';
 import { signIn } from '../commands/accounts.ts';
+import { initiativeLedger } from '../commands/pledges.ts';
+import { groupProfile, listGroups } from '../commands/groups.ts';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -92,5 +94,19 @@ describe('the demo content', () => {
       ['convene', 'requested'],
     ]);
     expect(company.needs.map((n) => n.status)).toEqual(['being_addressed']);
+  });
+
+  it('has a ledger of what the neighbourhood company received and a cross-border working group', async () => {
+    const list = await listInitiatives(database.db, null, InitiativesQuery.parse({}));
+    const ledger = await initiativeLedger(database.db, null, list.items[0]!.id);
+    expect(ledger.received).toEqual([
+      { kind: 'expertise', pledges: 1, hours: 104, days: 0, amounts: [] },
+    ]);
+    const { items } = await listGroups(database.db, null);
+    expect(items.map((g) => [g.name, g.members, g.countries])).toEqual([
+      ['Co-creation in public services across Europe', 4, 3],
+    ]);
+    const profile = await groupProfile(database.db, null, items[0]!.id);
+    expect(profile.policyAcademia).toEqual({ policy: 2, academia: 1, share: 3 / 4 });
   });
 });

@@ -18,6 +18,7 @@ import { PROJECT_ROOT } from '../paths.ts';
 import { seedDemoHavens } from './havens.ts';
 import { seedDemoCoCreation } from './co-creation.ts';
 import { seedDemoExchange } from './exchange.ts';
+import { seedDemoGroups } from './groups.ts';
 
 export const JRC_CASES_FILE = path.join(PROJECT_ROOT, 'src/server/demo/jrc/cases.csv');
 /** The number of cases in that file (a test keeps it true). */
@@ -198,6 +199,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
   const people = { anna: created[1]!, jonas: created[2]!, marie: created[3]!, fatima: created[4]! };
   await seedDemoCoCreation(db, people, organisationIds);
   await seedDemoExchange(db, people, organisationIds);
+  await seedDemoGroups(db, people);
   return true;
 }
 
