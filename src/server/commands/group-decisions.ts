@@ -16,7 +16,7 @@ import { groupDecisions, groupVotes } from '../db/schema/index.ts';
 import { badRequest, conflict, forbidden, notFound } from '../errors.ts';
 import { notifyAll } from '../notifications/notify.ts';
 import { recordAudit } from './audit.ts';
-import { memberGroup, visibleGroup, type GroupAccess } from './groups.ts';
+import { groupOf, memberGroup, visibleGroup, type GroupAccess } from './groups.ts';
 
 type Viewer = ActiveSession | null;
 type DecisionRow = typeof groupDecisions.$inferSelect;
@@ -28,11 +28,7 @@ async function visibleDecision(db: Db | Tx, viewer: Viewer, id: string, lock = f
     .from(groupDecisions)
     .where(sql`${groupDecisions.id} = ${id}${lock ? sql` for update` : sql``}`);
   if (!d) throw notFound('Decision');
-  try {
-    return { decision: d, group: await visibleGroup(db, viewer, d.groupId) };
-  } catch {
-    throw notFound('Decision');
-  }
+  return { decision: d, group: await groupOf(db, viewer, d.groupId, 'Decision') };
 }
 
 async function present(

@@ -19,7 +19,7 @@ import {
 } from '../groups/uploads.ts';
 import { recordAudit } from './audit.ts';
 import { visibleCase } from './cases.ts';
-import { memberGroup, visibleGroup } from './groups.ts';
+import { groupOf, memberGroup, visibleGroup } from './groups.ts';
 
 type Viewer = ActiveSession | null;
 const iso = (d: string | Date) => new Date(d).toISOString();
@@ -201,9 +201,7 @@ export async function downloadDocument(db: Db, viewer: Viewer, fileId: string) {
     sha256: string;
   }>(db, sql`select group_id, name, mime, bytes, sha256 from group_files where id = ${fileId}`);
   if (!f) throw notFound('File');
-  await visibleGroup(db, viewer, f.group_id).catch(() => {
-    throw notFound('File');
-  });
+  await groupOf(db, viewer, f.group_id, 'File');
   return { name: f.name, mime: f.mime, bytes: Buffer.from(f.bytes), sha256: f.sha256 };
 }
 
@@ -214,9 +212,7 @@ export async function removeLibraryItem(db: Db, viewer: ActiveSession, itemId: s
     sql`select group_id, added_by, file_id from group_library_items where id = ${itemId}`,
   );
   if (!i) throw notFound('Library item');
-  const group = await visibleGroup(db, viewer, i.group_id).catch(() => {
-    throw notFound('Library item');
-  });
+  const group = await groupOf(db, viewer, i.group_id, 'Library item');
   if (!group.canManage && i.added_by !== viewer.user.id)
     throw forbidden('Only the conveners and whoever added it may take it out.');
   await db.transaction(async (tx) => {

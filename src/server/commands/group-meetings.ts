@@ -14,23 +14,19 @@ import { meetingsCalendar } from '../groups/ics.ts';
 import { renderMarkdown } from '../groups/markdown.ts';
 import { notifyAll } from '../notifications/notify.ts';
 import { recordAudit } from './audit.ts';
-import { convenedGroup, visibleGroup, type GroupAccess } from './groups.ts';
+import { convenedGroup, groupOf, visibleGroup, type GroupAccess } from './groups.ts';
 
 type Viewer = ActiveSession | null;
 type MeetingRow = typeof groupMeetings.$inferSelect;
 const iso = (d: string | Date) => new Date(d).toISOString();
 
-async function visibleMeeting(db: Db | Tx, viewer: Viewer, id: string) {
+async function visibleMeeting(db: Db | Tx, viewer: Viewer, id: string, what = 'Meeting') {
   const [m] = await db
     .select()
     .from(groupMeetings)
     .where(sql`${groupMeetings.id} = ${id}`);
-  if (!m) throw notFound('Meeting');
-  try {
-    return { meeting: m, group: await visibleGroup(db, viewer, m.groupId) };
-  } catch {
-    throw notFound('Meeting');
-  }
+  if (!m) throw notFound(what);
+  return { meeting: m, group: await groupOf(db, viewer, m.groupId, what) };
 }
 
 async function present(
@@ -264,9 +260,7 @@ export async function setActionDone(
     sql`select meeting_id, owner_id from group_actions where id = ${actionId}`,
   );
   if (!a) throw notFound('Action');
-  const { group } = await visibleMeeting(db, viewer, a.meeting_id).catch(() => {
-    throw notFound('Action');
-  });
+  const { group } = await visibleMeeting(db, viewer, a.meeting_id, 'Action');
   if (!group.canManage && a.owner_id !== viewer.user.id)
     throw forbidden('Only the conveners and its owner may tick off an action.');
   await db

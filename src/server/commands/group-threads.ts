@@ -17,7 +17,7 @@ import { badRequest, forbidden, notFound } from '../errors.ts';
 import { mentionedUserIds, renderMarkdown } from '../groups/markdown.ts';
 import { notifyAll } from '../notifications/notify.ts';
 import { recordAudit } from './audit.ts';
-import { memberGroup, visibleGroup } from './groups.ts';
+import { groupOf, memberGroup, visibleGroup } from './groups.ts';
 
 type Viewer = ActiveSession | null;
 const iso = (d: string | Date) => new Date(d).toISOString();
@@ -51,17 +51,13 @@ export async function listThreads(db: Db, viewer: Viewer, groupId: string) {
 }
 
 /** The thread, if the viewer may see its group. */
-async function visibleThread(db: Db | Tx, viewer: Viewer, threadId: string) {
+async function visibleThread(db: Db | Tx, viewer: Viewer, threadId: string, what = 'Thread') {
   const [t] = await rows<{ id: string; group_id: string; title: string }>(
     db,
     sql`select id, group_id, title from group_threads where id = ${threadId}`,
   );
-  if (!t) throw notFound('Thread');
-  try {
-    return { thread: t, group: await visibleGroup(db, viewer, t.group_id) };
-  } catch {
-    throw notFound('Thread');
-  }
+  if (!t) throw notFound(what);
+  return { thread: t, group: await groupOf(db, viewer, t.group_id, what) };
 }
 
 /**
@@ -245,9 +241,7 @@ export async function editPost(
     sql`select thread_id, author_id, body from group_posts where id = ${postId}`,
   );
   if (!p) throw notFound('Post');
-  const { thread, group } = await visibleThread(db, viewer, p.thread_id).catch(() => {
-    throw notFound('Post');
-  });
+  const { thread, group } = await visibleThread(db, viewer, p.thread_id, 'Post');
   if (p.author_id !== viewer.user.id || !group.canTakePart)
     throw forbidden('Only its author may change a post.');
   await db.transaction(async (tx) => {
@@ -273,9 +267,7 @@ export async function postRevisions(db: Db, viewer: Viewer, postId: string) {
     sql`select thread_id from group_posts where id = ${postId}`,
   );
   if (!p) throw notFound('Post');
-  await visibleThread(db, viewer, p.thread_id).catch(() => {
-    throw notFound('Post');
-  });
+  await visibleThread(db, viewer, p.thread_id, 'Post');
   const found = await rows<{
     body: string;
     edited_by: string | null;

@@ -61,6 +61,18 @@ export async function visibleGroup(db: Db | Tx, viewer: Viewer, id: string): Pro
   };
 }
 
+/**
+ * The group of something in it (a thread, a meeting, a file…), if the viewer may see the group;
+ * otherwise that thing does not exist for them: a 404 that names it, not the group.
+ */
+export async function groupOf(db: Db | Tx, viewer: Viewer, groupId: string, what: string) {
+  try {
+    return await visibleGroup(db, viewer, groupId);
+  } catch {
+    throw notFound(what);
+  }
+}
+
 /** The group, for a member (403 for others who may see it). */
 export async function memberGroup(db: Db | Tx, viewer: ActiveSession, id: string) {
   const g = await visibleGroup(db, viewer, id);
