@@ -295,7 +295,10 @@ async function leaveOnErasure(tx: Tx, userId: string, email: string | null, m: L
       sql`update ${members} set role = ${lead}
           where (${key}, user_id) = (
             select ${key}, user_id from ${members} where ${key} = ${id}
-            order by array_position(${m.heirs}::text[], role), created_at, user_id limit 1)
+            order by array_position(array[${sql.join(
+              m.heirs.map((h) => sql`${h}`),
+              sql`, `,
+            )}]::text[], role), created_at, user_id limit 1)
           returning user_id`,
     );
     if (heirs[0])

@@ -161,6 +161,42 @@ describe('groups and members', () => {
     ).toBe(403);
   });
 
+  it('hands a group whose only convener erases their account to its longest-standing member', async () => {
+    const leaving = await signUp(t.app, { name: 'Lea Leaving' });
+    const g = await ok<Group>(leaving, 'POST', '/api/groups', {
+      name: 'A group about to lose its convener',
+      visibility: 'private',
+      affiliation: 'academia',
+      country: 'DE',
+    });
+    await ok(leaving, 'POST', `/api/groups/${g.id}/invitations`, { email: official.email });
+    await ok(leaving, 'POST', `/api/groups/${g.id}/invitations`, { email: 'nobody@example.org' });
+    const inv = await ok<{ items: { id: string; group: { id: string } }[] }>(
+      official,
+      'GET',
+      '/api/me/group-invitations',
+    );
+    await ok(
+      official,
+      'POST',
+      `/api/me/group-invitations/${inv.items.find((i) => i.group.id === g.id)!.id}`,
+      {
+        accept: true,
+        affiliation: 'policy',
+        country: 'EE',
+      },
+    );
+    await ok(leaving, 'POST', '/api/me/delete', { password: leaving.password });
+    const members = await ok<{ items: GroupMember[] }>(
+      official,
+      'GET',
+      `/api/groups/${g.id}/members`,
+    );
+    expect(members.items.map((m) => [m.user.name, m.role])).toEqual([
+      ['Olga Official', 'convener'],
+    ]);
+  });
+
   it('shows the cross-border mix', async () => {
     const g = await groupWith('public');
     const profile = await ok<GroupProfile>(null, 'GET', `/api/groups/${g.id}/profile`);
