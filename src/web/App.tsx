@@ -15,6 +15,17 @@ import { ExchangeCreatePage } from './pages/ExchangeCreatePage.tsx';
 import { ExchangeItemPage } from './pages/ExchangeItemPage.tsx';
 import { ExchangePage } from './pages/ExchangePage.tsx';
 import { ExperimentPage } from './pages/ExperimentPage.tsx';
+import { GroupCreatePage } from './pages/GroupCreatePage.tsx';
+import { GroupDecisionPage } from './pages/GroupDecisionPage.tsx';
+import { GroupDecisionsPage } from './pages/GroupDecisionsPage.tsx';
+import { GroupLibraryPage } from './pages/GroupLibraryPage.tsx';
+import { GroupMeetingPage } from './pages/GroupMeetingPage.tsx';
+import { GroupMeetingsPage } from './pages/GroupMeetingsPage.tsx';
+import { GroupMembersPage } from './pages/GroupMembersPage.tsx';
+import { GroupPage } from './pages/GroupPage.tsx';
+import { GroupsPage } from './pages/GroupsPage.tsx';
+import { GroupThreadPage } from './pages/GroupThreadPage.tsx';
+import { GroupThreadsPage } from './pages/GroupThreadsPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { InitiativeCreatePage } from './pages/InitiativeCreatePage.tsx';
 import { InitiativePage } from './pages/InitiativePage.tsx';
@@ -105,6 +116,17 @@ const router = createBrowserRouter([
           { path: 'exchange/pledges', element: <PledgesPage /> },
           { path: 'exchange/pledges/:id', element: <PledgePage /> },
           { path: 'exchange/:id', element: <ExchangeItemPage /> },
+          { path: 'groups', element: <GroupsPage /> },
+          { path: 'groups/new', element: <GroupCreatePage /> },
+          { path: 'groups/:id', element: <GroupPage /> },
+          { path: 'groups/:id/members', element: <GroupMembersPage /> },
+          { path: 'groups/:id/threads', element: <GroupThreadsPage /> },
+          { path: 'groups/:id/threads/:threadId', element: <GroupThreadPage /> },
+          { path: 'groups/:id/decisions', element: <GroupDecisionsPage /> },
+          { path: 'groups/:id/decisions/:decisionId', element: <GroupDecisionPage /> },
+          { path: 'groups/:id/meetings', element: <GroupMeetingsPage /> },
+          { path: 'groups/:id/meetings/:meetingId', element: <GroupMeetingPage /> },
+          { path: 'groups/:id/library', element: <GroupLibraryPage /> },
           { path: 'responsiveness', element: <ResponsivenessPage /> },
           { path: 'notifications', element: <NotificationsPage /> },
           { path: 'unsubscribe', element: <UnsubscribePage /> },

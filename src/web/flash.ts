@@ -17,6 +17,12 @@ export const FLASH_KEYS = [
   'initiativesFlash.started',
   'exchangeFlash.offerPosted',
   'exchangeFlash.requestPosted',
+  'groupsFlash.created',
+  'groupsFlash.joined',
+  'groupsFlash.left',
+  'groupsFlash.threadStarted',
+  'groupsFlash.decisionOpened',
+  'groupsFlash.meetingPlanned',
 ] as const;
 export type FlashKey = (typeof FLASH_KEYS)[number];
 

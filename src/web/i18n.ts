@@ -15,7 +15,8 @@ import nl from './locales/nl.json';
  * components/notifications/notifications-i18n.ts, `useNeedsTranslation` in
  * components/needs/needs-i18n.ts; `initiatives` and `moderation` likewise in
  * components/initiatives/initiatives-i18n.ts and components/moderation/moderation-i18n.ts;
- * `exchange` in components/exchange/exchange-i18n.ts): the typed `t` checks
+ * `exchange` in components/exchange/exchange-i18n.ts; `groups` in
+ * components/groups/groups-i18n.ts): the typed `t` checks
  * every key of the catalogue, and beyond about 700 keys TypeScript gives up on it (TS2589,
  * "excessively deep").
  */
@@ -34,6 +35,7 @@ declare module 'i18next' {
         | 'initiatives'
         | 'moderation'
         | 'exchange'
+        | 'groups'
       >;
     };
   }

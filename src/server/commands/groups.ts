@@ -553,7 +553,7 @@ export async function answerGroupInvitation(
   });
 }
 
-/** Who the members are (by country and affiliation) and how active the group is, by month. */
+/** Who the members are (by country and affiliation) and how active the group has been, by month (meetings once held). */
 export async function groupProfile(db: Db, viewer: Viewer, id: string): Promise<GroupProfile> {
   await visibleGroup(db, viewer, id);
   const members = await rows<{ country: string; affiliation: Affiliation; n: number }>(
@@ -571,7 +571,7 @@ export async function groupProfile(db: Db, viewer: Viewer, id: string): Promise<
             from group_votes v join group_decisions d on d.id = v.decision_id where d.group_id = ${id}
           union all
           select to_char(m.starts_at, 'YYYY-MM'), 'meeting'
-            from group_meetings m where m.group_id = ${id} and not m.cancelled)
+            from group_meetings m where m.group_id = ${id} and not m.cancelled and m.starts_at <= now())
         select month, count(*) filter (where what = 'post')::int as posts,
                count(*) filter (where what = 'vote')::int as votes,
                count(*) filter (where what = 'meeting')::int as meetings

@@ -87,6 +87,7 @@ export function Layout() {
             <MenuLink to="/needs">{t('layout.needs')}</MenuLink>
             <MenuLink to="/initiatives">{t('layout.initiatives')}</MenuLink>
             <MenuLink to="/exchange">{t('layout.exchange')}</MenuLink>
+            <MenuLink to="/groups">{t('layout.groups')}</MenuLink>
             {isModerator(user) && <MenuLink to="/moderation">{t('layout.moderation')}</MenuLink>}
             {isPlatformAdmin(user) && <MenuLink to="/audit">{t('layout.audit')}</MenuLink>}
           </ul>

@@ -48,7 +48,7 @@ const SAMPLE_ORGANISATIONS = [
 describe.skipIf(skip)('every page passes axe', () => {
   const browser = useBrowser();
 
-  it('signed out: home, sign in, sign up, organisations, the network, spaces, lessons, needs, initiatives, the resource exchange, responsiveness, unsubscribe and the 404 page', async () => {
+  it('signed out: home, sign in, sign up, organisations, the network, spaces, lessons, needs, initiatives, the resource exchange, working groups, responsiveness, unsubscribe and the 404 page', async () => {
     const { page } = browser();
     for (const [url, heading, title] of [
       ['/', 'Connective', 'Home – Connective'],
@@ -62,6 +62,7 @@ describe.skipIf(skip)('every page passes axe', () => {
       ['/needs', 'Needs', 'Needs – Connective'],
       ['/initiatives', 'Initiatives', 'Initiatives – Connective'],
       ['/exchange', 'Resource exchange', 'Resource exchange – Connective'],
+      ['/groups', 'Working groups', 'Working groups – Connective'],
       ['/responsiveness', 'Responsiveness', 'Responsiveness – Connective'],
       ['/unsubscribe', 'Stop e-mail', 'Stop e-mail – Connective'],
       ['/no/such/page', 'Page not found', 'Page not found – Connective'],

@@ -1,10 +1,11 @@
 import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { SPACE_ROLES, type Invitation } from '../../shared/havens.ts';
 import { AppLink } from '../components/AppLink.tsx';
+import { GroupInvitationsSection } from '../components/groups/GroupInvitationsSection.tsx';
 import {
   acceptInvitation,
   declineInvitation,
@@ -24,14 +25,21 @@ import { formatDate } from '../format.ts';
 import { usePageTitle } from '../pageTitle.ts';
 import { errorMessage } from '../validation.ts';
 
-/** The invitations to spaces waiting for my answer. */
+/** The invitations to spaces and to working groups waiting for my answer. */
 export function InvitationsPage() {
   const { t } = useHavensTranslation();
   usePageTitle(t('myInvitations.title'));
   return (
     <div className="stack">
       <PageHeading>{t('myInvitations.title')}</PageHeading>
-      <RequireUser>{() => <InvitationList />}</RequireUser>
+      <RequireUser>
+        {() => (
+          <>
+            <InvitationList />
+            <GroupInvitationsSection />
+          </>
+        )}
+      </RequireUser>
     </div>
   );
 }
@@ -73,7 +81,10 @@ function InvitationList() {
   }
 
   return (
-    <>
+    <section aria-labelledby="space-invitations-mine-heading" className="stack">
+      <Heading level={2} data-size="sm" id="space-invitations-mine-heading">
+        {t('myInvitations.spacesHeading')}
+      </Heading>
       <Paragraph ref={leadRef} tabIndex={-1} className="focus-target">
         {t('myInvitations.lead')}
       </Paragraph>
@@ -139,6 +150,6 @@ function InvitationList() {
           </Table>
         </div>
       )}
-    </>
+    </section>
   );
 }
