@@ -17,16 +17,17 @@ export type NetworkMode = z.infer<typeof NetworkMode>;
  * Where a tie comes from. `case`: partners in the same case (for countries: both covered by one
  * case); `coding`: researchers who coded the same case; `membership`: people in the same
  * organisation; `adoption`: an organisation adopted an innovation learned from another (or
- * from a case: its lead partners). Initiatives, pledges and working groups join as they land.
+ * from a case: its lead partners); `group`: people in the same public working group (a private
+ * group ties no one: it does not exist outside it). Initiatives and pledges join as they land.
  */
-export const TIE_KINDS = ['case', 'coding', 'membership', 'adoption'] as const;
+export const TIE_KINDS = ['case', 'coding', 'membership', 'adoption', 'group'] as const;
 export const TieKind = z.enum(TIE_KINDS);
 export type TieKind = z.infer<typeof TieKind>;
 
 /** Which tie kinds each mode can have. */
 export const MODE_TIE_KINDS: Record<NetworkMode, readonly TieKind[]> = {
   organisations: ['case', 'adoption'],
-  people: ['case', 'coding', 'membership'],
+  people: ['case', 'coding', 'membership', 'group'],
   countries: ['case', 'adoption'],
 };
 

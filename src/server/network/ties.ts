@@ -424,6 +424,20 @@ async function peopleNetwork(db: Db, where: SQL, query: NetworkQuery): Promise<R
       ),
     });
   }
+  if (kinds.includes('group'))
+    groups.push({
+      kind: 'group',
+      // Working groups: only public ones, whose members everyone may see.
+      rows: await rows<PersonGroupRow>(
+        db,
+        sql`select g.id as group_id, g.name as group_label, m.user_id
+            from group_members m
+            join groups g on g.id = m.group_id and g.visibility = 'public'
+            join users u on u.id = m.user_id and u.erased_at is null
+            ${query.yearTo === undefined ? sql`` : sql`where extract(year from m.created_at)::int <= ${query.yearTo}`}
+            order by g.id, m.user_id`,
+      ),
+    });
   const people = new Set<string>();
   const ties = new TieSet();
   const skippedGroups: RawNetwork['skippedGroups'] = [];
@@ -487,7 +501,8 @@ export async function loadNetwork(
 
 /**
  * What the network is built from, as one string that changes with any write to it: case
- * revisions and deletions, organisations, memberships, codes, accounts and adoptions.
+ * revisions and deletions, organisations, memberships, codes, accounts, adoptions and working
+ * groups (their visibility and members).
  */
 export async function networkDataVersion(db: Db): Promise<string> {
   const [v] = await rows<Record<string, string | number | null>>(
@@ -499,7 +514,9 @@ export async function networkDataVersion(db: Db): Promise<string> {
           (select count(*) || '/' || coalesce(max(created_at)::text, '') from organisation_members) as members,
           (select count(*) || '/' || coalesce(max(created_at)::text, '') from case_codes) as codes,
           (select count(*) || '/' || coalesce(max(updated_at)::text, '') from users) as users,
-          (select count(*) || '/' || coalesce(max(created_at)::text, '') from adoptions) as adoptions`,
+          (select count(*) || '/' || coalesce(max(created_at)::text, '') from adoptions) as adoptions,
+          (select count(*) || '/' || coalesce(max(updated_at)::text, '') from groups) as groups,
+          (select count(*) || '/' || coalesce(max(created_at)::text, '') from group_members) as group_members`,
   );
   return Object.values(v!).join('|');
 }

@@ -580,6 +580,8 @@ describe.skipIf(skip)('working groups: a cross-border group from invitation to o
     const activity = page.getByRole('table', { name: 'Activity by month' });
     await activity.locator('tbody tr').first().waitFor();
     await page.getByRole('img', { name: /^Bar chart of the group's activity/ }).waitFor();
+    // A private group ties no one in the collaboration network, and says so.
+    await page.getByText('A private group ties no one in the collaboration network').waitFor();
     await expectAccessible(page, 'group (cross-border view)');
 
     // The same view in Dutch.
@@ -626,6 +628,13 @@ describe.skipIf(skip)('working groups: a cross-border group from invitation to o
       await v.goto(publicUrl);
       await waitForHeading(v, name);
       await v.getByRole('link', { name: 'Sign in to ask to join this group' }).waitFor();
+      // Its place in the collaboration network: the people network with working-group ties.
+      await v.getByRole('link', { name: 'See the people network with working-group ties' }).click();
+      await waitForHeading(v, 'Collaboration network');
+      await expect.poll(() => new URL(v.url()).search).toBe('?nodes=people&tie=group');
+      await v.getByRole('checkbox', { name: 'Same working group' }).waitFor();
+      await v.goBack();
+      await waitForHeading(v, name);
       await expectAccessible(v, 'public group (signed out)');
       await v.goto(`${publicUrl}/threads`);
       await v.getByText('Only members of the group can start discussions.').waitFor();

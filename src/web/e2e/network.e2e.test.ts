@@ -283,6 +283,9 @@ describe.skipIf(skip)('the network page', () => {
     await page.keyboard.press('Tab');
     expect(await focused(page)).toMatchObject({ type: 'checkbox', label: 'Same organisation' });
     await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toMatchObject({ type: 'checkbox', label: 'Same working group' });
+    await page.keyboard.press('Space');
     // No kind of tie left, and a year that is not one: the errors are listed and take focus.
     await page.keyboard.press('Tab');
     expect(await focused(page)).toMatchObject({ tag: 'input', label: 'From year' });
@@ -307,6 +310,7 @@ describe.skipIf(skip)('the network page', () => {
     expect(await page.getByRole('checkbox', { name: 'Coded the same case' }).isChecked()).toBe(
       true,
     );
+    await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     expect(await focused(page)).toMatchObject({ label: 'From year' });

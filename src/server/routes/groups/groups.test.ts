@@ -197,6 +197,57 @@ describe('groups and members', () => {
     ]);
   });
 
+  it('ties the members of a public group in the collaboration network, never of a private one', async () => {
+    const [a, b, c] = [
+      await signUp(t.app, { name: 'Net A' }),
+      await signUp(t.app, { name: 'Net B' }),
+      await signUp(t.app, { name: 'Net C' }),
+    ];
+    const group = async (visibility: 'public' | 'private', members: Agent[]) => {
+      const g = await ok<Group>(a, 'POST', '/api/groups', {
+        name: `${visibility} network group`,
+        visibility,
+        affiliation: 'policy',
+        country: 'NL',
+      });
+      for (const m of members) {
+        await ok(a, 'POST', `/api/groups/${g.id}/invitations`, { email: m.email });
+        const inv = await ok<{ items: { id: string; group: { id: string } }[] }>(
+          m,
+          'GET',
+          '/api/me/group-invitations',
+        );
+        await ok(
+          m,
+          'POST',
+          `/api/me/group-invitations/${inv.items.find((i) => i.group.id === g.id)!.id}`,
+          {
+            accept: true,
+            affiliation: 'academia',
+            country: 'BE',
+          },
+        );
+      }
+    };
+    await group('public', [b]);
+    await group('private', [b, c]);
+    for (const who of [null, stranger, admin, a]) {
+      const res = await call(who, 'GET', '/api/network?nodes=people&tie=group');
+      expect(res.statusCode, res.body).toBe(200);
+      const view = res.json() as {
+        edges: { source: string; target: string; weight: number; kinds: string[] }[];
+      };
+      const between = (x: Agent, y: Agent) =>
+        view.edges.find(
+          (e) => [e.source, e.target].sort().join() === [`u:${x.id}`, `u:${y.id}`].sort().join(),
+        );
+      // A and B share one public group (the private one does not count); C is in the private one only.
+      expect(between(a, b)).toMatchObject({ weight: 1, kinds: ['group'] });
+      expect(between(a, c)).toBeUndefined();
+      expect(res.body).not.toContain('private network group');
+    }
+  });
+
   it('shows the cross-border mix', async () => {
     const g = await groupWith('public');
     const profile = await ok<GroupProfile>(null, 'GET', `/api/groups/${g.id}/profile`);

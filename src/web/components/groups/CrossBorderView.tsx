@@ -1,4 +1,5 @@
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
+import { AppLink } from '../AppLink.tsx';
 import type { Group, GroupProfile } from '../../../shared/groups.ts';
 import { classOf, classRanges } from '../../chart-scales.ts';
 import { fillMonths, formatMonth, mixPhrase, monthOf } from '../../groups-format.ts';
@@ -37,6 +38,29 @@ export function CrossBorderView({ group }: { group: Group }) {
           <ByAffiliation profile={profile} />
           <Activity profile={profile} />
         </>
+      )}
+      <InTheNetwork group={group} />
+    </section>
+  );
+}
+
+/** The group's place in the collaboration network: its members are tied there if it is public. */
+function InTheNetwork({ group }: { group: Group }) {
+  const { t } = useGroupLabels();
+  return (
+    <section aria-labelledby="group-network-heading" className="stack">
+      <Heading level={3} data-size="xs" id="group-network-heading">
+        {t('profile.networkHeading')}
+      </Heading>
+      {group.visibility === 'public' ? (
+        <>
+          <Paragraph>{t('profile.networkPublic')}</Paragraph>
+          <Paragraph>
+            <AppLink to="/network?nodes=people&tie=group">{t('profile.networkLink')}</AppLink>
+          </Paragraph>
+        </>
+      ) : (
+        <Paragraph>{t('profile.networkPrivate')}</Paragraph>
       )}
     </section>
   );
