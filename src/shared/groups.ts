@@ -359,6 +359,8 @@ export const RankedRound = z.object({
 });
 export const Decision = z.object({
   id: z.uuid(),
+  /** The group it belongs to (pages check that the address names the same group). */
+  groupId: z.uuid(),
   kind: DecisionKind,
   title: z.string(),
   description: z.string(),
@@ -397,6 +399,7 @@ export const DecisionList = z.object({ items: z.array(Decision) });
 
 export const Meeting = z.object({
   id: z.uuid(),
+  groupId: z.uuid(),
   title: z.string(),
   description: z.string(),
   startsAt: z.string(),

@@ -96,6 +96,7 @@ async function present(
   }
   return {
     id: d.id,
+    groupId: d.groupId,
     kind: d.kind,
     title: d.title,
     description: d.description,

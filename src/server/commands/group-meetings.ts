@@ -63,6 +63,7 @@ async function present(
   );
   return {
     id: m.id,
+    groupId: m.groupId,
     title: m.title,
     description: m.description,
     startsAt: iso(m.startsAt),

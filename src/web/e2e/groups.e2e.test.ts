@@ -613,6 +613,9 @@ describe.skipIf(skip)('working groups: a cross-border group from invitation to o
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const publicUrl = `${baseUrl}/groups/${created.body.id}`;
+    // A decision of the private group asked for under this group's address is not found here.
+    await page.goto(`${publicUrl}/decisions/${decisionUrl.split('/').pop()}`);
+    await page.getByText('This decision does not exist', { exact: false }).waitFor();
     const vera = newAccount('Vera Visitor', 'vera');
     const visitor = await launch();
     try {

@@ -1,5 +1,5 @@
 import { useParams } from 'react-router';
-import { Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Alert, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import type { Decision, Group } from '../../shared/groups.ts';
 import { AppLink } from '../components/AppLink.tsx';
 import { DecisionManage } from '../components/groups/DecisionManage.tsx';
@@ -20,17 +20,23 @@ export function GroupDecisionPage() {
   const { id = '', decisionId = '' } = useParams();
   const { t } = useGroupLabels();
   const decision = useDecision(decisionId);
+  const found = decision.data?.groupId === id ? decision.data : undefined;
   return (
-    <GroupShell groupId={id} heading={() => decision.data?.title ?? t('decisions.decisionTitle')}>
+    <GroupShell groupId={id} heading={() => found?.title ?? t('decisions.decisionTitle')}>
       {(group) => (
         <>
           <Paragraph>
             <AppLink to={`/groups/${group.id}/decisions`}>{t('decisions.back')}</AppLink>
           </Paragraph>
-          <HavensLoadState query={decision} notFound={t('decisions.notFound')} />
-          {decision.data && (
-            <DecisionContent key={decision.data.id} group={group} decision={decision.data} />
+          {found || !decision.data ? (
+            <HavensLoadState query={decision} notFound={t('decisions.notFound')} />
+          ) : (
+            // Asked for under another group's address: it is not this group's.
+            <Alert data-color="warning">
+              <Paragraph>{t('decisions.notFound')}</Paragraph>
+            </Alert>
           )}
+          {found && <DecisionContent key={found.id} group={group} decision={found} />}
         </>
       )}
     </GroupShell>

@@ -30,17 +30,23 @@ export function GroupMeetingPage() {
   const { id = '', meetingId = '' } = useParams();
   const { t } = useGroupLabels();
   const meeting = useMeeting(meetingId);
+  const found = meeting.data?.groupId === id ? meeting.data : undefined;
   return (
-    <GroupShell groupId={id} heading={() => meeting.data?.title ?? t('meetings.meetingTitle')}>
+    <GroupShell groupId={id} heading={() => found?.title ?? t('meetings.meetingTitle')}>
       {(group) => (
         <>
           <Paragraph>
             <AppLink to={`/groups/${group.id}/meetings`}>{t('meetings.back')}</AppLink>
           </Paragraph>
-          <HavensLoadState query={meeting} notFound={t('meetings.notFound')} />
-          {meeting.data && (
-            <MeetingContent key={meeting.data.id} group={group} meeting={meeting.data} />
+          {found || !meeting.data ? (
+            <HavensLoadState query={meeting} notFound={t('meetings.notFound')} />
+          ) : (
+            // Asked for under another group's address: it is not this group's.
+            <Alert data-color="warning">
+              <Paragraph>{t('meetings.notFound')}</Paragraph>
+            </Alert>
           )}
+          {found && <MeetingContent key={found.id} group={group} meeting={found} />}
         </>
       )}
     </GroupShell>

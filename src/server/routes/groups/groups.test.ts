@@ -328,6 +328,7 @@ describe('decisions', () => {
       closesAt: future(),
       resultsVisible: 'after',
     });
+    expect(d.groupId).toBe(g.id);
     const bad = await call(professor, 'PUT', `/api/decisions/${d.id}/vote`, { stance: 'block' });
     expect(bad.statusCode).toBe(400);
     expect(JSON.stringify(bad.json().error.details)).toContain('reason');
