@@ -253,52 +253,72 @@ function party(r: PledgeRow, side: 'giver' | 'receiver'): Party {
 
 const num = (v: string | number | null) => (v === null ? null : Number(v));
 
-async function present(db: Db | Tx, viewer: Viewer, r: PledgeRow): Promise<Pledge> {
+/** The organisations the viewer belongs to: whose party they act for. */
+async function myOrganisations(db: Db | Tx, viewer: Viewer): Promise<Set<string>> {
+  if (!viewer) return new Set();
+  const found = await rows<{ organisation_id: string }>(
+    db,
+    sql`select organisation_id from organisation_members where user_id = ${viewer.user.id}`,
+  );
+  return new Set(found.map((m) => m.organisation_id));
+}
+
+/** Pledges as the viewer sees them: one query for all their histories, one for the viewer's organisations. */
+async function presentAll(db: Db | Tx, viewer: Viewer, found: PledgeRow[]): Promise<Pledge[]> {
+  if (found.length === 0) return [];
   const history = await rows<{
+    pledge_id: string;
     status: PledgeStatus;
     note: string;
     by: string | null;
     at: string | Date;
   }>(
     db,
-    sql`select e.status, e.note, case when u.erased_at is null then u.name end as by, e.at
+    sql`select e.pledge_id, e.status, e.note, case when u.erased_at is null then u.name end as by, e.at
         from exchange_pledge_events e left join users u on u.id = e.actor_id
-        where e.pledge_id = ${r.id} order by e.at, e.id`,
+        where e.pledge_id in (${sql.join(
+          found.map((r) => sql`${r.id}`),
+          sql`, `,
+        )}) order by e.at, e.id`,
   );
-  return {
-    id: r.id,
-    kind: r.kind,
-    status: r.status,
-    offer: r.offer_id ? { id: r.offer_id, title: r.offer_title! } : null,
-    request: r.request_id ? { id: r.request_id, title: r.request_title! } : null,
-    initiative: r.initiative_id ? { id: r.initiative_id, title: r.initiative_title! } : null,
-    giver: party(r, 'giver'),
-    receiver: party(r, 'receiver'),
-    hours: num(r.hours),
-    amount: num(r.amount),
-    currency: r.currency,
-    days: r.days,
-    note: r.note,
-    proposedBy: r.proposed_by,
-    canMoveTo: viewer ? await allowedMoves(db, viewer, r) : [],
-    history: history.map((h) => ({ ...h, at: new Date(h.at).toISOString() })),
-    createdAt: new Date(r.created_at).toISOString(),
-  } satisfies Pledge;
+  const orgs = await myOrganisations(db, viewer);
+  return found.map(
+    (r) =>
+      ({
+        id: r.id,
+        kind: r.kind,
+        status: r.status,
+        offer: r.offer_id ? { id: r.offer_id, title: r.offer_title! } : null,
+        request: r.request_id ? { id: r.request_id, title: r.request_title! } : null,
+        initiative: r.initiative_id ? { id: r.initiative_id, title: r.initiative_title! } : null,
+        giver: party(r, 'giver'),
+        receiver: party(r, 'receiver'),
+        hours: num(r.hours),
+        amount: num(r.amount),
+        currency: r.currency,
+        days: r.days,
+        note: r.note,
+        proposedBy: r.proposed_by,
+        canMoveTo: viewer ? allowedMoves(viewer, orgs, r) : [],
+        history: history
+          .filter((h) => h.pledge_id === r.id)
+          .map((h) => ({
+            status: h.status,
+            note: h.note,
+            by: h.by,
+            at: new Date(h.at).toISOString(),
+          })),
+        createdAt: new Date(r.created_at).toISOString(),
+      }) satisfies Pledge,
+  );
 }
 
-async function allowedMoves(
-  db: Db | Tx,
-  viewer: ActiveSession,
-  r: PledgeRow,
-): Promise<PledgeStatus[]> {
-  const giver = await actsFor(db, viewer, {
-    userId: r.giver_user_id,
-    organisationId: r.giver_organisation_id,
-  });
-  const receiver = await actsFor(db, viewer, {
-    userId: r.receiver_user_id,
-    organisationId: r.receiver_organisation_id,
-  });
+/** The moves the viewer may make: as a party (in person, or a member of the party's organisation). */
+function allowedMoves(viewer: ActiveSession, orgs: Set<string>, r: PledgeRow): PledgeStatus[] {
+  const actsAs = (userId: string | null, organisationId: string | null) =>
+    userId === viewer.user.id || (organisationId !== null && orgs.has(organisationId));
+  const giver = actsAs(r.giver_user_id, r.giver_organisation_id);
+  const receiver = actsAs(r.receiver_user_id, r.receiver_organisation_id);
   const other = r.proposed_by === 'giver' ? receiver : giver;
   const who = { giver, receiver, other, either: giver || receiver };
   return (Object.entries(PLEDGE_TRANSITIONS[r.status]) as [PledgeStatus, keyof typeof who][])
@@ -316,7 +336,8 @@ async function visiblePledgeRow(db: Db | Tx, viewer: Viewer, id: string, lock = 
 }
 
 export async function getPledge(db: Db, viewer: Viewer, id: string): Promise<Pledge> {
-  return present(db, viewer, await visiblePledgeRow(db, viewer, id));
+  const [pledge] = await presentAll(db, viewer, [await visiblePledgeRow(db, viewer, id)]);
+  return pledge!;
 }
 
 export async function changePledge(
@@ -332,7 +353,7 @@ export async function changePledge(
         'illegal_transition',
         `A pledge that is ${r.status} cannot become ${change.status}.`,
       );
-    if (!(await allowedMoves(tx, viewer, r)).includes(change.status))
+    if (!allowedMoves(viewer, await myOrganisations(tx, viewer), r).includes(change.status))
       throw forbidden(
         `Only the ${PLEDGE_TRANSITIONS[r.status][change.status] === 'either' ? 'parties' : PLEDGE_TRANSITIONS[r.status][change.status]} may do this.`,
       );
@@ -371,7 +392,7 @@ export async function pledgesOfItem(db: Db, viewer: Viewer, itemId: string) {
     sql`${pledgeSelect} where (p.offer_id = ${itemId} or p.request_id = ${itemId})
           and ${pledgeVisible(viewer)} order by p.created_at desc, p.id limit 200`,
   );
-  return { pledges: await Promise.all(found.map((r) => present(db, viewer, r))) };
+  return { pledges: await presentAll(db, viewer, found) };
 }
 
 /** The pledges the viewer is a party of, newest first. */
@@ -380,7 +401,7 @@ export async function myPledges(db: Db, viewer: ActiveSession) {
     db,
     sql`${pledgeSelect} where ${isParty(viewer)} order by p.created_at desc, p.id limit 200`,
   );
-  return { pledges: await Promise.all(found.map((r) => present(db, viewer, r))) };
+  return { pledges: await presentAll(db, viewer, found) };
 }
 
 function ledgerPledge(r: PledgeRow): LedgerPledge {
